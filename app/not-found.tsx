@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-bold">Page not found</h1>
+      <p>
+        There is nothing at this address.{" "}
+        <Link href="/" className="text-indigo-700 underline">
+          See all questions
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { AnswerForm } from "@/components/answer-form";
+import { loadQuestionBank } from "@/lib/questions/question-bank";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Every question is prerendered at build time; unknown ids are a 404.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return [...loadQuestionBank().keys()].map((id) => ({ id }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const question = loadQuestionBank().get(id);
+  return {
+    title: question ? `Task ${question.public.task} question` : "Question",
+  };
+}
+
+export default async function QuestionPage({ params }: Props) {
+  const { id } = await params;
+  const question = loadQuestionBank().get(id)?.public;
+  if (!question) notFound();
+
+  return (
+    <article className="space-y-6">
+      <p className="text-sm text-slate-600">
+        {question.exam.toUpperCase()} · Domain {question.domain} · Task{" "}
+        {question.task}
+      </p>
+      <h1 className="sr-only">Question {question.id}</h1>
+      <div
+        className="prose-question"
+        dangerouslySetInnerHTML={{ __html: question.scenarioHtml }}
+      />
+      <div
+        className="prose-question rounded-lg border-l-4 border-indigo-600 bg-white px-4 py-1 font-medium"
+        dangerouslySetInnerHTML={{ __html: question.requirementHtml }}
+      />
+      <AnswerForm question={question} />
+    </article>
+  );
+}

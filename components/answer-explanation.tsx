@@ -1,0 +1,70 @@
+import type { AnswerResult } from "@/lib/questions/answer-result-schema";
+
+/** The verdict, then why the key wins and why each distractor is a trap. */
+export function AnswerExplanation({ result }: { result: AnswerResult }) {
+  return (
+    <section aria-labelledby="verdict" className="space-y-5">
+      <div
+        role="status"
+        className={`rounded-lg px-4 py-3 ${result.correct ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+      >
+        <h2 id="verdict" className="text-lg font-bold">
+          {result.correct ? "Correct" : "Not quite"}
+        </h2>
+        <p>
+          The answer is {result.answer.join(" and ")}.
+          {result.timeTakenMs !== null &&
+            ` You took ${Math.max(1, Math.round(result.timeTakenMs / 1000))} s.`}
+        </p>
+      </div>
+
+      <ExplanationBlock title="Quick insight" html={result.quickInsightHtml} />
+      <ExplanationBlock title="Why it wins" html={result.winningLogicHtml} />
+
+      <div className="space-y-3">
+        <h3 className="font-semibold">Why the others are traps</h3>
+        {result.traps.map((trap) => (
+          <div
+            key={trap.letter}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h4 className="font-semibold">Option {trap.letter}</h4>
+            <div
+              className="prose-question"
+              dangerouslySetInnerHTML={{ __html: trap.html }}
+            />
+          </div>
+        ))}
+      </div>
+
+      <div>
+        <h3 className="font-semibold">Sources</h3>
+        <ul className="list-disc pl-6">
+          {result.sources.map((source) => (
+            <li key={source}>
+              <a
+                href={source}
+                className="break-all text-indigo-700 underline"
+                rel="noreferrer"
+              >
+                {source}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function ExplanationBlock({ title, html }: { title: string; html: string }) {
+  return (
+    <div>
+      <h3 className="font-semibold">{title}</h3>
+      <div
+        className="prose-question"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+import { useSession } from "@/components/session-provider";
+import { AnswerExplanation } from "@/components/answer-explanation";
+import {
+  AnswerResultSchema,
+  ErrorBodySchema,
+  type AnswerResult,
+} from "@/lib/questions/answer-result-schema";
+import type { PublicQuestion } from "@/lib/questions/question-schema";
+
+type Props = { question: PublicQuestion };
+
+/** Lets the learner pick options and asks the server for the verdict. */
+export function AnswerForm({ question }: Props) {
+  const { state, refresh } = useSession();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<AnswerResult | null>(null);
+  const started = useRef(false);
+  const multiple = question.type === "multiple-response";
+
+  useEffect(() => {
+    if (state.status !== "ready" || started.current) return;
+    started.current = true;
+    void fetch(`/api/questions/${question.id}/start`, { method: "POST" });
+  }, [state.status, question.id]);
+
+  function toggle(letter: string) {
+    setChosen((current) =>
+      multiple
+        ? current.includes(letter)
+          ? current.filter((l) => l !== letter)
+          : [...current, letter]
+        : [letter],
+    );
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (chosen.length === 0) {
+      setProblem("Choose an option first.");
+      return;
+    }
+    setPending(true);
+    setProblem(null);
+    try {
+      let response = await postAnswer(question.id, chosen);
+      if (response.status === 401 && (await refresh()).status === "ready") {
+        response = await postAnswer(question.id, chosen);
+      }
+      const body: unknown = await response.json().catch(() => null);
+      if (response.ok) {
+        setResult(AnswerResultSchema.parse(body));
+        void refresh();
+        return;
+      }
+      const error = ErrorBodySchema.safeParse(body);
+      setProblem(
+        error.success
+          ? [error.data.error.message, ...(error.data.error.issues ?? [])].join(
+              " ",
+            )
+          : `The server answered ${response.status}. Your choice is kept; try again.`,
+      );
+    } catch {
+      setProblem(
+        "The server cannot be reached. Your choice is kept; try again.",
+      );
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <fieldset className="space-y-2" disabled={pending || result !== null}>
+        <legend className="mb-2 font-semibold">
+          {multiple ? "Choose all that apply" : "Choose one answer"}
+        </legend>
+        {question.options.map((option) => (
+          <label
+            key={option.letter}
+            className={optionClass(option.letter, chosen, result)}
+          >
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name="option"
+              value={option.letter}
+              checked={chosen.includes(option.letter)}
+              onChange={() => toggle(option.letter)}
+              className="mt-1 size-4 accent-indigo-700"
+            />
+            <span>
+              <span className="font-semibold">{option.letter}.</span>{" "}
+              <span
+                className="option-text"
+                dangerouslySetInnerHTML={{ __html: option.html }}
+              />
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      {problem && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {problem}
+        </p>
+      )}
+
+      {result ? (
+        <AnswerExplanation result={result} />
+      ) : (
+        <button
+          type="submit"
+          disabled={pending || state.status === "loading"}
+          className="rounded-lg bg-indigo-700 px-5 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
+          {pending ? "Checking…" : "Check answer"}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function postAnswer(questionId: string, options: string[]) {
+  return fetch(`/api/questions/${questionId}/answer`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ options }),
+  });
+}
+
+function optionClass(
+  letter: string,
+  chosen: string[],
+  result: AnswerResult | null,
+) {
+  const base =
+    "flex cursor-pointer items-start gap-3 rounded-lg border bg-white p-3";
+  if (!result) {
+    return `${base} ${chosen.includes(letter) ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-300"}`;
+  }
+  if (result.answer.includes(letter))
+    return `${base} border-green-600 bg-green-50`;
+  if (result.chosen.includes(letter)) return `${base} border-red-600 bg-red-50`;
+  return `${base} border-slate-200 opacity-80`;
+}

@@ -1,0 +1,97 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const QUESTION = "/questions/session-store-for-stateless-web-tier";
+
+test("the prerendered question page holds no answer key", async ({
+  request,
+}) => {
+  const response = await request.get(QUESTION);
+  const html = await response.text();
+
+  expect(response.status()).toBe(200);
+  expect(html).toContain("ElastiCache for Memcached cluster");
+  for (const secret of [
+    "well under a millisecond",
+    "most tempting distractor",
+    "Quick insight",
+  ]) {
+    expect(html).not.toContain(secret);
+  }
+  expect(html).not.toMatch(/"answer"\s*:/);
+});
+
+test("a learner answers correctly and reads why every distractor is a trap", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page
+    .getByRole("link", { name: /lowest read and write latency/ })
+    .click();
+  await expect(page.getByTestId("session-status")).toContainText("0 answered");
+
+  await page.getByLabel(/ElastiCache for Memcached cluster/).check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+
+  const verdict = page.getByRole("status");
+  await expect(verdict).toContainText("Correct");
+  await expect(verdict).toContainText("The answer is C.");
+  await expect(
+    page.getByRole("heading", { name: "Why it wins" }),
+  ).toBeVisible();
+  for (const letter of ["A", "B", "D"]) {
+    await expect(
+      page.getByRole("heading", { name: `Option ${letter}` }),
+    ).toBeVisible();
+  }
+  await expect(page.getByTestId("session-status")).toContainText(
+    "1 answered · 1 correct",
+  );
+  await page.screenshot({
+    path: "test-results/answered-correctly.png",
+    fullPage: true,
+  });
+});
+
+test("a wrong answer is marked and the key is shown", async ({ page }) => {
+  await page.goto(QUESTION);
+  await expect(page.getByTestId("session-status")).toBeVisible();
+
+  await page.getByLabel(/Amazon DynamoDB table/).check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+
+  await expect(page.getByRole("status")).toContainText("Not quite");
+  await expect(page.getByRole("status")).toContainText("The answer is C.");
+  await expect(page.getByText("single-digit milliseconds")).toBeVisible();
+});
+
+test("the session cookie is opaque, httpOnly, SameSite=Lax and Secure", async ({
+  page,
+  context,
+}) => {
+  await page.goto(QUESTION);
+  await expect(page.getByTestId("session-status")).toBeVisible();
+
+  const cookies = await context.cookies();
+  expect(cookies).toHaveLength(1);
+  expect(cookies[0]).toMatchObject({
+    name: "certdrill_session",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: true,
+    value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+  });
+});
+
+test("the question page has no accessibility violations before or after answering", async ({
+  page,
+}) => {
+  await page.goto(QUESTION);
+  await expect(page.getByTestId("session-status")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.getByLabel(/Amazon RDS for MySQL/).check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

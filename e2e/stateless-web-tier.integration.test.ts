@@ -1,0 +1,112 @@
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startAppServer, type AppServer } from "@/lib/testing/app-server";
+import { browserLike } from "@/lib/testing/http-client";
+import {
+  startMemcachedServer,
+  type MemcachedServer,
+} from "@/lib/testing/memcached-server";
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+const QUESTION = "session-store-for-stateless-web-tier";
+
+let memcached: MemcachedServer;
+let first: AppServer;
+let second: AppServer;
+let temp: ReturnType<typeof makeTempDir>;
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  memcached = await startMemcachedServer();
+  const env = {
+    MEMCACHED_SERVERS: memcached.address,
+    DATABASE_URL: `file:${path.join(temp.dir, "certdrill.sqlite")}`,
+  };
+  // Started together, so both race to migrate the same new database.
+  [first, second] = await Promise.all([
+    startAppServer(env),
+    startAppServer(env),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([first?.stop(), second?.stop()]);
+  await memcached?.kill();
+  temp.remove();
+});
+
+describe("two app processes behind no sticky load balancer", () => {
+  it("share one session and one attempt, whichever process serves", async () => {
+    const browser = browserLike();
+
+    const opened = await browser.request(`${first.url}/api/session`, {
+      method: "POST",
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get("server-timing")).toMatch(
+      /^session;dur=\d+(\.\d+)?/,
+    );
+    const { learner } = (await opened.json()) as { learner: { id: string } };
+
+    const started = await browser.request(
+      `${first.url}/api/questions/${QUESTION}/start`,
+      {
+        method: "POST",
+      },
+    );
+    expect(started.status).toBe(204);
+
+    const answered = await browser.request(
+      `${second.url}/api/questions/${QUESTION}/answer`,
+      {
+        method: "POST",
+        body: JSON.stringify({ options: ["C"] }),
+      },
+    );
+    expect(answered.status).toBe(200);
+    const verdict = (await answered.json()) as {
+      correct: boolean;
+      timeTakenMs: number | null;
+    };
+    expect(verdict.correct).toBe(true);
+    // Only the first process saw the question start; the second timed the answer
+    // from the shared session.
+    expect(verdict.timeTakenMs).not.toBeNull();
+
+    const again = await browser.request(`${first.url}/api/session`, {
+      method: "POST",
+    });
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect(await again.json()).toMatchObject({
+      learner: { id: learner.id },
+      progress: { answered: 1, correct: 1 },
+    });
+
+    const health = (await (await fetch(`${second.url}/api/health`)).json()) as {
+      memcached: { nodes: { items: number }[] };
+    };
+    const db = new Database(path.join(temp.dir, "certdrill.sqlite"), {
+      readonly: true,
+    });
+    const learners = db.prepare("select count(*) as n from learners").get() as {
+      n: number;
+    };
+    const attempts = db
+      .prepare("select learner_id, question_id, correct from attempts")
+      .all();
+    db.close();
+    console.info(
+      `counted: ${health.memcached.nodes[0]?.items} session(s) in memcached, ` +
+        `${learners.n} learner(s), ${attempts.length} attempt(s)`,
+    );
+
+    expect(health.memcached.nodes[0]?.items).toBe(1);
+    expect(learners.n).toBe(1);
+    expect(attempts).toEqual([
+      { learner_id: learner.id, question_id: QUESTION, correct: 1 },
+    ]);
+  });
+});

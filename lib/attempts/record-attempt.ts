@@ -1,0 +1,37 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+
+import type { Kysely } from "kysely";
+
+import type { Database } from "@/lib/db/schema";
+
+export type NewAttempt = {
+  learnerId: string;
+  questionId: string;
+  chosenOptions: string[];
+  correct: boolean;
+  timeTakenMs: number | null;
+  mode: "practice";
+};
+
+/** Stores one answer durably; SQL, not the session, is the record of it. */
+export async function recordAttempt(
+  db: Kysely<Database>,
+  attempt: NewAttempt,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("attempts")
+    .values({
+      id,
+      learner_id: attempt.learnerId,
+      question_id: attempt.questionId,
+      chosen_options: JSON.stringify([...attempt.chosenOptions].sort()),
+      correct: attempt.correct ? 1 : 0,
+      time_taken_ms: attempt.timeTakenMs,
+      mode: attempt.mode,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { z } from "zod";
+
+import { parseServerList } from "@/lib/memcached/server-list";
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"])
+      .default("development"),
+    MEMCACHED_SERVERS: z
+      .string()
+      .default("127.0.0.1:11211")
+      .transform((value, ctx) => {
+        const result = parseServerList(value);
+        if (!result.ok) {
+          ctx.addIssue({ code: "custom", message: result.message });
+          return z.NEVER;
+        }
+        return result.servers;
+      }),
+    MEMCACHED_USERNAME: z.string().min(1).optional(),
+    MEMCACHED_PASSWORD: z.string().min(1).optional(),
+    MEMCACHED_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(10_000)
+      .default(1000),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1_000_000)
+      .default(64 * 1024),
+    SESSION_COOKIE_SECURE: booleanFromString.optional(),
+    // TODO(#7): accept postgres:// URLs once the PostgreSQL dialect lands.
+    DATABASE_URL: z
+      .string()
+      .default("file:data/certdrill.sqlite")
+      .refine((value) => value.startsWith("file:"), {
+        message:
+          "only SQLite is supported so far: use file:<path>, for example file:data/certdrill.sqlite",
+      }),
+  })
+  .refine(
+    (env) =>
+      Boolean(env.MEMCACHED_USERNAME) === Boolean(env.MEMCACHED_PASSWORD),
+    {
+      message: "set both MEMCACHED_USERNAME and MEMCACHED_PASSWORD, or neither",
+      path: ["MEMCACHED_USERNAME"],
+    },
+  );
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class InvalidEnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    this.name = "InvalidEnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== ""),
+  );
+  const result = EnvSchema.safeParse(blankAsUnset);
+  if (result.success) return result.data;
+
+  throw new InvalidEnvError(
+    result.error.issues.map(
+      (issue) => `${issue.path.join(".") || "env"}: ${issue.message}`,
+    ),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

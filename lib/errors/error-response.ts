@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+
+export type ErrorBody = {
+  error: { code: string; message: string; issues?: string[] };
+};
+
+/**
+ * The one place where a thrown error becomes an HTTP answer: invalid input is
+ * a 422 that lists what is wrong, an AppError keeps its own status and
+ * message, and anything else is logged and answered with a plain 500.
+ */
+export function errorResponse(
+  error: unknown,
+  context: Record<string, unknown>,
+): NextResponse<ErrorBody> {
+  if (error instanceof ZodError) {
+    const issues = error.issues.map(
+      (issue) => `${issue.path.join(".") || "body"}: ${issue.message}`,
+    );
+    return NextResponse.json(
+      {
+        error: {
+          code: "VALIDATION_FAILED",
+          message: "The request is not valid.",
+          issues,
+        },
+      },
+      { status: 422 },
+    );
+  }
+
+  if (error instanceof AppError) {
+    const log = error.status >= 500 ? logger.error : logger.info;
+    log(error.message, {
+      ...context,
+      code: error.code,
+      ...error.details,
+      cause: error.cause,
+    });
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message } },
+      { status: error.status },
+    );
+  }
+
+  logger.error("unexpected error", { ...context, error });
+  return NextResponse.json(
+    {
+      error: {
+        code: "INTERNAL",
+        message:
+          "Something went wrong on our side. Nothing you sent was lost; try again.",
+      },
+    },
+    { status: 500 },
+  );
+}

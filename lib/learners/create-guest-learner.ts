@@ -1,0 +1,31 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+
+import type { Kysely } from "kysely";
+
+import type { Database } from "@/lib/db/schema";
+
+export type Learner = { id: string; kind: "guest"; displayName: string };
+
+/** Records a guest learner so a visitor can practise without an account. */
+export async function createGuestLearner(
+  db: Kysely<Database>,
+): Promise<Learner> {
+  const id = randomUUID();
+  const learner: Learner = {
+    id,
+    kind: "guest",
+    displayName: `Guest ${id.slice(0, 4).toUpperCase()}`,
+  };
+
+  await db
+    .insertInto("learners")
+    .values({
+      id,
+      kind: learner.kind,
+      display_name: learner.displayName,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return learner;
+}

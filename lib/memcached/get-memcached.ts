@@ -1,0 +1,25 @@
+import "server-only";
+
+import { getEnv } from "@/lib/env/env";
+import {
+  createMemcached,
+  type Memcached,
+} from "@/lib/memcached/memcached-client";
+
+const holder = globalThis as typeof globalThis & {
+  certdrillMemcached?: Memcached;
+};
+
+/** The process-wide memcached client, configured from the environment. */
+export function getMemcached(): Memcached {
+  if (!holder.certdrillMemcached) {
+    const env = getEnv();
+    holder.certdrillMemcached = createMemcached({
+      servers: env.MEMCACHED_SERVERS,
+      username: env.MEMCACHED_USERNAME,
+      password: env.MEMCACHED_PASSWORD,
+      timeoutMs: env.MEMCACHED_TIMEOUT_MS,
+    });
+  }
+  return holder.certdrillMemcached;
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** The verdict and explanation the answer endpoint returns. */
+export const AnswerResultSchema = z.object({
+  correct: z.boolean(),
+  chosen: z.array(z.string()),
+  timeTakenMs: z.number().nullable(),
+  answer: z.array(z.string()),
+  quickInsightHtml: z.string(),
+  winningLogicHtml: z.string(),
+  traps: z.array(z.object({ letter: z.string(), html: z.string() })),
+  sources: z.array(z.string()),
+});
+
+export type AnswerResult = z.infer<typeof AnswerResultSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.string()).optional(),
+  }),
+});

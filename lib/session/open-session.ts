@@ -1,0 +1,77 @@
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+
+import { getDb } from "@/lib/db/get-db";
+import { AppError } from "@/lib/errors/app-error";
+import { createGuestLearner } from "@/lib/learners/create-guest-learner";
+import { getSessionStore } from "@/lib/session/get-session-store";
+import {
+  readSessionId,
+  writeSessionCookie,
+} from "@/lib/session/session-cookie";
+import { newSessionId } from "@/lib/session/session-id";
+import type { Session } from "@/lib/session/session-schema";
+
+export type ActiveSession = { id: string; data: Session; isNew: boolean };
+
+/** The caller's live session, or null when there is none. */
+export async function findSession(
+  request: NextRequest,
+): Promise<ActiveSession | null> {
+  const id = readSessionId(request);
+  if (!id) return null;
+
+  const data = await getSessionStore().load(id);
+  return data ? { id, data, isNew: false } : null;
+}
+
+/** The caller's session, refusing with 401 when it is missing or expired. */
+export async function requireSession(
+  request: NextRequest,
+): Promise<ActiveSession> {
+  const session = await findSession(request);
+  if (!session) {
+    throw new AppError(
+      "SESSION_REQUIRED",
+      "Your session has expired or was never started. Reload the page to start a new one.",
+    );
+  }
+  return session;
+}
+
+/**
+ * The caller's session, starting a guest one on the first visit. The store is
+ * checked before the learner row is written, so an unreachable memcached
+ * leaves no orphan learner behind.
+ */
+export async function ensureSession(
+  request: NextRequest,
+): Promise<ActiveSession> {
+  const existing = await findSession(request);
+  if (existing) return existing;
+
+  const id = newSessionId();
+  const store = getSessionStore();
+  await store.destroy(id);
+
+  const learner = await createGuestLearner(getDb());
+  const now = Date.now();
+  const data: Session = {
+    version: 1,
+    learner,
+    createdAt: now,
+    refreshedAt: now,
+    drill: null,
+  };
+  await store.save(id, data);
+  return { id, data, isNew: true };
+}
+
+/** Hands a newly started session's cookie to the browser. */
+export function attachSession(
+  response: NextResponse,
+  session: ActiveSession,
+): NextResponse {
+  if (session.isNew) writeSessionCookie(response, session.id);
+  return response;
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+
+import { z } from "zod";
+
+/** 256 random bits, base64url: the only thing the browser holds. */
+export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/**
+ * The memcached key for a session id. Hashing means a dump of the cache holds
+ * no usable cookie values, and logs can name a key prefix safely.
+ */
+export function sessionKey(id: string): string {
+  return `sess:${createHash("sha256").update(id).digest("hex")}`;
+}
+
+export function keyPrefix(key: string): string {
+  return key.slice(0, 13);
+}

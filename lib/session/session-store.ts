@@ -1,0 +1,82 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import type { Memcached } from "@/lib/memcached/memcached-client";
+import { SessionSchema, type Session } from "@/lib/session/session-schema";
+import { keyPrefix, sessionKey } from "@/lib/session/session-id";
+
+export type SessionStoreOptions = {
+  idleSeconds: number;
+  maxBytes: number;
+  /** A read refreshes the idle expiry only when the last refresh is older. */
+  refreshAfterMs?: number;
+  now?: () => number;
+};
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+export function createSessionStore(
+  memcached: Memcached,
+  options: SessionStoreOptions,
+) {
+  const now = options.now ?? Date.now;
+  const refreshAfterMs = options.refreshAfterMs ?? 60_000;
+
+  async function save(id: string, session: Session): Promise<void> {
+    const key = sessionKey(id);
+    const value = Buffer.from(JSON.stringify(session));
+    if (value.byteLength > options.maxBytes) {
+      throw new AppError(
+        "SESSION_TOO_LARGE",
+        `Your session would hold ${value.byteLength} bytes, more than the ` +
+          `${options.maxBytes} allowed, so it was not saved. Nothing already ` +
+          "recorded was lost.",
+        { key: keyPrefix(key) },
+      );
+    }
+    await memcached.set(key, value, options.idleSeconds);
+  }
+
+  /**
+   * The session behind an id, or null when it has expired or never existed.
+   * Sliding expiry: a read past the refresh interval writes the session back
+   * with a fresh idle lifetime; other reads cost one round trip.
+   */
+  async function load(id: string): Promise<Session | null> {
+    const key = sessionKey(id);
+    const value = await memcached.get(key);
+    if (!value) return null;
+
+    const parsed = SessionSchema.safeParse(safeJson(value.toString("utf8")));
+    if (!parsed.success) {
+      logger.warn("discarding a session that does not match its schema", {
+        key: keyPrefix(key),
+        issues: parsed.error.issues.length,
+      });
+      await memcached.delete(key);
+      return null;
+    }
+
+    const session = parsed.data;
+    if (now() - session.refreshedAt >= refreshAfterMs) {
+      session.refreshedAt = now();
+      await save(id, session);
+    }
+    return session;
+  }
+
+  return {
+    load,
+    save,
+    destroy: (id: string) => memcached.delete(sessionKey(id)),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+import { freePort, waitForPort } from "@/scripts/memcached.mjs";
+
+export type AppServer = {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+};
+
+/** One production `next start` process; run `next build` first. */
+export async function startAppServer(
+  env: Record<string, string>,
+): Promise<AppServer> {
+  const port: number = await freePort();
+  const next = path.join(
+    process.cwd(),
+    "node_modules",
+    "next",
+    "dist",
+    "bin",
+    "next",
+  );
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [next, "start", "-p", String(port)],
+    {
+      env: { ...process.env, NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  await waitForPort(port, 30_000);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// `npm test`: installs what is missing (dependencies, memcached, Chromium),
+// then runs every check in order and stops at the first that fails.
+import {
+  ensureChromium,
+  ensureDependencies,
+  ensureMemcached,
+  fail,
+  run,
+  say,
+} from "./prerequisites.mjs";
+
+ensureDependencies();
+ensureMemcached();
+ensureChromium();
+
+const steps = [
+  ["lint", ["npx", "eslint", "--max-warnings", "0", "."]],
+  ["format check", ["npx", "prettier", "--check", "."]],
+  ["typecheck", ["npx", "tsc", "--noEmit"]],
+  ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
+  ["production build", ["npx", "next", "build"]],
+  ["integration tests", ["npx", "vitest", "run", "--project", "integration"]],
+  ["browser tests", ["npx", "playwright", "test"]],
+];
+
+const timings = [];
+for (const [name, [command, ...args]] of steps) {
+  say(`${name}: ${[command, ...args].join(" ")}`);
+  const started = Date.now();
+  const status = run(command, args);
+  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) fail(`${name} failed (exit code ${status}).`);
+}
+say(`All checks passed: ${timings.join(", ")}`);
