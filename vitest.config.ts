@@ -26,6 +26,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts"],
           environment: "node",
+          env: { LOG_LEVEL: "warn" },
         },
       },
       {

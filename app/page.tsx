@@ -32,8 +32,8 @@ export default function HomePage() {
                 <span className="text-sm text-slate-600">
                   Domain {question.domain} · Task {question.task}
                 </span>
-                <span
-                  className="prose-question mt-1 block font-medium"
+                <div
+                  className="prose-question mt-1 font-medium"
                   dangerouslySetInnerHTML={{ __html: question.requirementHtml }}
                 />
               </Link>

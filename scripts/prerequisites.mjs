@@ -6,6 +6,9 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
 
+// This machine has no way out to Next.js's telemetry endpoint.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 export function say(message) {
   process.stdout.write(`\x1b[36m›\x1b[0m ${message}\n`);
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import path from "node:path";
 
 /** The SQLite file a `file:` DATABASE_URL names, resolved from the app root. */

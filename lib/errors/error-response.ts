@@ -35,13 +35,18 @@ export function errorResponse(
   }
 
   if (error instanceof AppError) {
-    const log = error.status >= 500 ? logger.error : logger.info;
-    log(error.message, {
-      ...context,
-      code: error.code,
-      ...error.details,
-      cause: error.cause,
-    });
+    const failed = error.status >= 500;
+    (failed ? logger.error : logger.info)(
+      failed ? "request failed" : "request refused",
+      {
+        ...context,
+        status: error.status,
+        code: error.code,
+        shown: error.message,
+        ...error.details,
+        cause: error.cause,
+      },
+    );
     return NextResponse.json(
       { error: { code: error.code, message: error.message } },
       { status: error.status },

@@ -1,3 +1,5 @@
+import "server-only";
+
 export type ServerAddress = { host: string; port: number };
 
 type ParseResult =

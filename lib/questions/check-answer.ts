@@ -1,3 +1,5 @@
+import "server-only";
+
 /** True when the chosen options are exactly the keyed ones, in any order. */
 export function isCorrect(
   chosen: readonly string[],

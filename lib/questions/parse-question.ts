@@ -1,3 +1,5 @@
+import "server-only";
+
 import { parse as parseYaml } from "yaml";
 
 import { renderMarkdown } from "@/lib/questions/render-markdown";
