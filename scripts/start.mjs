@@ -52,9 +52,28 @@ function buildIfNeeded() {
     fail("The build failed; see the messages above.");
 }
 
-function stopAll(code) {
-  for (const child of children)
-    if (child.exitCode === null) child.kill("SIGTERM");
+let stopping = false;
+
+/** Stops every child, waits until each has exited, then exits with `code`. */
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter(
+    (c) => c.exitCode === null && c.signalCode === null,
+  );
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+          child.once("exit", () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
   process.exit(code);
 }
 
@@ -98,14 +117,15 @@ async function main() {
 
   for (const child of children) {
     child.once("exit", (code) => {
+      if (stopping) return;
       process.stderr.write(
         `${child.spawnfile} stopped (exit code ${code}); stopping the rest.\n`,
       );
-      stopAll(code ?? 1);
+      void stopAll(code ?? 1);
     });
   }
 }
 
-process.once("SIGINT", () => stopAll(0));
-process.once("SIGTERM", () => stopAll(0));
+process.once("SIGINT", () => void stopAll(0));
+process.once("SIGTERM", () => void stopAll(0));
 await main();
