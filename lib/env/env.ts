@@ -7,6 +7,16 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
+function wholeNumber(min: number, max: number, fallback: number, unit: string) {
+  const message = `expected a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .default(fallback);
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z
@@ -25,24 +35,9 @@ const EnvSchema = z
       }),
     MEMCACHED_USERNAME: z.string().min(1).optional(),
     MEMCACHED_PASSWORD: z.string().min(1).optional(),
-    MEMCACHED_TIMEOUT_MS: z.coerce
-      .number()
-      .int()
-      .min(50)
-      .max(10_000)
-      .default(1000),
-    SESSION_IDLE_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(30),
-    SESSION_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(1_000_000)
-      .default(64 * 1024),
+    MEMCACHED_TIMEOUT_MS: wholeNumber(50, 10_000, 1000, "milliseconds"),
+    SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 30, "minutes"),
+    SESSION_MAX_BYTES: wholeNumber(1024, 1_000_000, 64 * 1024, "bytes"),
     SESSION_COOKIE_SECURE: booleanFromString.optional(),
     // TODO(#7): accept postgres:// URLs once the PostgreSQL dialect lands.
     DATABASE_URL: z
