@@ -49,7 +49,16 @@ export function AnswerForm({ question }: Props) {
     setProblem(null);
     try {
       let response = await postAnswer(question.id, chosen);
-      if (response.status === 401 && (await refresh()).status === "ready") {
+      if (response.status === 401) {
+        // The session expired or never started: open one and try once more.
+        const session = await refresh();
+        if (session.status !== "ready") {
+          setProblem(
+            `${session.status === "unavailable" ? session.message : ""} ` +
+              "Your choice is kept; try again in a moment.",
+          );
+          return;
+        }
         response = await postAnswer(question.id, chosen);
       }
       const body: unknown = await response.json().catch(() => null);

@@ -5,6 +5,7 @@ import { freePort, waitForPort } from "@/scripts/memcached.mjs";
 
 export type AppServer = {
   url: string;
+  port: number;
   output: () => string;
   stop(): Promise<void>;
 };
@@ -37,6 +38,7 @@ export async function startAppServer(
   await waitForPort(port, 30_000);
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
