@@ -1,7 +1,14 @@
 import path from "node:path";
 
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  afterAll,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  onTestFailed,
+} from "vitest";
 
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import { browserLike } from "@/lib/testing/http-client";
@@ -40,6 +47,11 @@ afterAll(async () => {
 
 describe("two app processes behind no sticky load balancer", () => {
   it("share one session and one attempt, whichever process serves", async () => {
+    onTestFailed(() => {
+      console.error(
+        `first app:\n${first.output()}\nsecond app:\n${second.output()}`,
+      );
+    });
     const browser = browserLike();
 
     const opened = await browser.request(`${first.url}/api/session`, {

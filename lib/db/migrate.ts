@@ -9,13 +9,23 @@ const migrations: Record<string, Migration> = {
   "0001-learners-and-attempts": learnersAndAttempts,
 };
 
-const BUSY = /SQLITE_BUSY/;
-
 /**
- * Brings the schema to the latest migration. Two app processes may start at
- * once against one SQLite file; the loser of that race sees SQLITE_BUSY and
- * simply tries again, finding the work done.
+ * Kysely's SQLite adapter takes no lock across processes, so two app
+ * processes starting at once on a new file both try to migrate. Each
+ * migration commits atomically with its record, so the loser sees either
+ * SQLITE_BUSY or a table the winner has just committed ("already exists"),
+ * and a retry finds the work done. A migration that is itself wrong fails
+ * the same way every time and is reported after the last try.
  */
+function lostTheRace(error: unknown): boolean {
+  const { code = "", message = "" } = error as {
+    code?: string;
+    message?: string;
+  };
+  return code.startsWith("SQLITE_BUSY") || /already exists/.test(message);
+}
+
+/** Brings the schema to the latest migration. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({
     db,
@@ -31,12 +41,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       if (applied.length > 0) logger.info("database migrated", { applied });
       return applied;
     }
-    if (
-      attempt >= 5 ||
-      !BUSY.test(String((error as { code?: string }).code ?? error))
-    ) {
-      throw error;
-    }
+    if (attempt >= 5 || !lostTheRace(error)) throw error;
+    logger.warn("another process is migrating the database; trying again", {
+      attempt,
+      reason: error instanceof Error ? error.message : String(error),
+    });
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
 }

@@ -52,6 +52,7 @@ export async function ensureSession(
 
   const id = newSessionId();
   const store = getSessionStore();
+  // Deleting the new, unused key proves memcached answers, in one round trip.
   await store.destroy(id);
 
   const learner = await createGuestLearner(getDb());
