@@ -1,9 +1,11 @@
 import Link from "next/link";
 
-import { loadQuestionBank } from "@/lib/questions/question-bank";
+import { formatProblem } from "@/lib/content/problem";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 
 export default function HomePage() {
-  const questions = [...loadQuestionBank().values()].map((q) => q.public);
+  const bank = getQuestionBank();
+  const questions = [...bank.questions.values()].map((q) => q.public);
 
   return (
     <div className="space-y-8">
@@ -18,29 +20,83 @@ export default function HomePage() {
         </p>
       </section>
 
-      <section aria-labelledby="questions-heading" className="space-y-3">
-        <h2 id="questions-heading" className="text-xl font-semibold">
-          Questions
-        </h2>
-        <ul className="space-y-2">
-          {questions.map((question) => (
-            <li key={question.id}>
-              <Link
-                href={`/questions/${question.id}`}
-                className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
-              >
-                <span className="text-sm text-slate-600">
-                  Domain {question.domain} · Task {question.task}
-                </span>
-                <div
-                  className="prose-question mt-1 font-medium"
-                  dangerouslySetInnerHTML={{ __html: question.requirementHtml }}
-                />
-              </Link>
-            </li>
+      {process.env.NODE_ENV === "development" && bank.problems.length > 0 && (
+        <section
+          aria-labelledby="content-problems"
+          className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900"
+        >
+          <h2 id="content-problems" className="font-semibold">
+            {bank.problems.length} problem(s) in the question files; those files
+            are left out until fixed
+          </h2>
+          <ul className="mt-2 space-y-1 font-mono text-sm">
+            {bank.problems.map((problem) => (
+              <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {[...bank.blueprints.values()].map((blueprint) => (
+        <section
+          key={blueprint.code}
+          aria-labelledby={`exam-${blueprint.code}`}
+          className="space-y-4"
+        >
+          <h2 id={`exam-${blueprint.code}`} className="text-xl font-semibold">
+            {blueprint.title} ({blueprint.code.toUpperCase()})
+          </h2>
+          {blueprint.domains.map((domain) => (
+            <div key={domain.number} className="space-y-3">
+              <h3 className="font-semibold text-slate-800">
+                Domain {domain.number}: {domain.title} ({domain.weight}%)
+              </h3>
+              {domain.tasks.map((task) => {
+                const inTask = questions.filter(
+                  (q) => q.exam === blueprint.code && q.task === task.id,
+                );
+                return (
+                  <details
+                    key={task.id}
+                    className="rounded-lg border border-slate-200 bg-white"
+                  >
+                    <summary className="cursor-pointer px-4 py-3">
+                      <span className="font-medium">Task {task.id}</span>{" "}
+                      {task.title}{" "}
+                      <span className="text-sm text-slate-600">
+                        ({inTask.length} questions)
+                      </span>
+                    </summary>
+                    <ul className="space-y-2 px-4 pb-4">
+                      {inTask.map((question) => (
+                        <li key={question.id}>
+                          <Link
+                            href={`/questions/${question.id}`}
+                            className="block rounded border border-slate-200 p-3 hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                          >
+                            <div
+                              className="prose-question"
+                              dangerouslySetInnerHTML={{
+                                __html: question.requirementHtml,
+                              }}
+                            />
+                            <span className="text-sm text-slate-600">
+                              {question.type === "multiple-response"
+                                ? `Choose ${question.choose}`
+                                : "Choose one"}{" "}
+                              · {question.difficulty}
+                            </span>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                );
+              })}
+            </div>
           ))}
-        </ul>
-      </section>
+        </section>
+      ))}
     </div>
   );
 }

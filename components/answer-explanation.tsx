@@ -2,6 +2,14 @@ import type { AnswerResult } from "@/lib/questions/answer-result-schema";
 
 /** The verdict, then why the key wins and why each distractor is a trap. */
 export function AnswerExplanation({ result }: { result: AnswerResult }) {
+  // The trap of an option the learner picked comes first: it is the one
+  // they need to read.
+  const traps = [...result.traps].sort(
+    (a, b) =>
+      Number(result.chosen.includes(b.letter)) -
+      Number(result.chosen.includes(a.letter)),
+  );
+
   return (
     <section aria-labelledby="verdict" className="space-y-5">
       <div
@@ -23,12 +31,15 @@ export function AnswerExplanation({ result }: { result: AnswerResult }) {
 
       <div className="space-y-3">
         <h3 className="font-semibold">Why the others are traps</h3>
-        {result.traps.map((trap) => (
+        {traps.map((trap) => (
           <div
             key={trap.letter}
             className="rounded-lg border border-slate-200 bg-white p-4"
           >
-            <h4 className="font-semibold">Option {trap.letter}</h4>
+            <h4 className="font-semibold">
+              Option {trap.letter}
+              {result.chosen.includes(trap.letter) && " (your choice)"}
+            </h4>
             <div
               className="prose-question"
               dangerouslySetInnerHTML={{ __html: trap.html }}
@@ -36,6 +47,16 @@ export function AnswerExplanation({ result }: { result: AnswerResult }) {
           </div>
         ))}
       </div>
+
+      <ExplanationBlock
+        title="Technical blueprint"
+        html={result.blueprintHtml}
+      />
+      <ExplanationBlock title="Comparison" html={result.comparisonHtml} />
+      <ExplanationBlock
+        title="Exam rule vs real world"
+        html={result.examVsRealWorldHtml}
+      />
 
       <div>
         <h3 className="font-semibold">Sources</h3>

@@ -9,7 +9,7 @@ import {
   ErrorBodySchema,
   type AnswerResult,
 } from "@/lib/questions/answer-result-schema";
-import type { PublicQuestion } from "@/lib/questions/question-schema";
+import type { PublicQuestion } from "@/lib/content/question";
 
 type Props = { question: PublicQuestion };
 
@@ -41,8 +41,12 @@ export function AnswerForm({ question }: Props) {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (chosen.length === 0) {
-      setProblem("Choose an option first.");
+    if (chosen.length !== question.choose) {
+      setProblem(
+        question.choose === 1
+          ? "Choose an option first."
+          : `Choose exactly ${question.choose} options; you have chosen ${chosen.length}.`,
+      );
       return;
     }
     setPending(true);
@@ -88,7 +92,9 @@ export function AnswerForm({ question }: Props) {
     <form onSubmit={submit} className="space-y-4">
       <fieldset className="space-y-2" disabled={pending || result !== null}>
         <legend className="mb-2 font-semibold">
-          {multiple ? "Choose all that apply" : "Choose one answer"}
+          {multiple
+            ? `Choose ${question.choose} (${chosen.length} chosen)`
+            : "Choose one answer"}
         </legend>
         {question.options.map((option) => (
           <label

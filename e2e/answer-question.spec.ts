@@ -25,6 +25,7 @@ test("a learner answers correctly and reads why every distractor is a trap", asy
   page,
 }) => {
   await page.goto("/");
+  await page.getByText("Use data stores in application development").click();
   await page
     .getByRole("link", { name: /lowest read and write latency/ })
     .click();
@@ -62,7 +63,14 @@ test("a wrong answer is marked and the key is shown", async ({ page }) => {
 
   await expect(page.getByRole("status")).toContainText("Not quite");
   await expect(page.getByRole("status")).toContainText("The answer is C.");
-  await expect(page.getByText("single-digit milliseconds")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Option D (your choice)" }),
+  ).toBeVisible();
+  await expect(page.getByText(/most tempting distractor/)).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Technical blueprint" }),
+  ).toBeVisible();
+  await expect(page.getByRole("table")).toBeVisible();
 });
 
 test("the session cookie is opaque, httpOnly, SameSite=Lax and Secure", async ({

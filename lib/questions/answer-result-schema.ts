@@ -9,6 +9,9 @@ export const AnswerResultSchema = z.object({
   quickInsightHtml: z.string(),
   winningLogicHtml: z.string(),
   traps: z.array(z.object({ letter: z.string(), html: z.string() })),
+  blueprintHtml: z.string(),
+  comparisonHtml: z.string(),
+  examVsRealWorldHtml: z.string(),
   sources: z.array(z.string()),
 });
 

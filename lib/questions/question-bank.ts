@@ -1,45 +1,48 @@
 import "server-only";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
+import { checkBank, type CheckedBank } from "@/lib/content/check-bank";
+import { formatProblem } from "@/lib/content/problem";
+import type { Question } from "@/lib/content/question";
 import { AppError } from "@/lib/errors/app-error";
-import { parseQuestion } from "@/lib/questions/parse-question";
-import type { Question } from "@/lib/questions/question-schema";
+import { logger } from "@/lib/log/logger";
 
-let bank: Map<string, Question> | undefined;
+export type QuestionBank = Omit<CheckedBank, "questions"> & {
+  questions: Map<string, Question>;
+};
 
-/** Every question under content/questions, parsed and rendered once per process. */
-export function loadQuestionBank(): Map<string, Question> {
-  if (bank) return bank;
+let cached: { signature: string; bank: QuestionBank } | undefined;
 
-  const loaded = new Map<string, Question>();
-  const names = readdirSync(path.join(process.cwd(), "content", "questions"), {
-    recursive: true,
-    encoding: "utf8",
-  });
-  for (const name of names.filter((n) => n.endsWith(".md")).sort()) {
-    const relative = path.join("content", "questions", name);
-    const question = parseQuestion(
-      relative,
-      readFileSync(
-        path.join(process.cwd(), "content", "questions", name),
-        "utf8",
-      ),
-    );
-    if (loaded.has(question.public.id)) {
-      throw new Error(
-        `${relative}: the id ${question.public.id} is already used by another question`,
-      );
+/**
+ * The checked, rendered question bank, built once per process. A production
+ * build refuses invalid content; a running server leaves invalid files out
+ * and says so, and in development it rebuilds when a file changes.
+ */
+export function getQuestionBank(): QuestionBank {
+  const signature =
+    process.env.NODE_ENV === "development" ? contentSignature() : "";
+  if (cached && cached.signature === signature) return cached.bank;
+
+  const checked = checkBank();
+  if (checked.problems.length > 0) {
+    const lines = checked.problems.map(formatProblem);
+    if (process.env.NEXT_PHASE === "phase-production-build") {
+      throw new Error(`The question bank has problems:\n${lines.join("\n")}`);
     }
-    loaded.set(question.public.id, question);
+    logger.error("question files left out of the bank", { problems: lines });
   }
 
-  bank = loaded;
+  const bank = {
+    ...checked,
+    questions: new Map(checked.questions.map((q) => [q.public.id, q])),
+  };
+  cached = { signature, bank };
   return bank;
 }
 
 export function getQuestionOrThrow(id: string): Question {
-  const question = loadQuestionBank().get(id);
+  const question = getQuestionBank().questions.get(id);
   if (!question) {
     throw new AppError(
       "NOT_FOUND",
@@ -47,4 +50,11 @@ export function getQuestionOrThrow(id: string): Question {
     );
   }
   return question;
+}
+
+function contentSignature(): string {
+  const dir = path.join(process.cwd(), "content");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((name) => `${name}:${statSync(path.join(dir, name)).mtimeMs}`)
+    .join("|");
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { AnswerForm } from "@/components/answer-form";
-import { loadQuestionBank } from "@/lib/questions/question-bank";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -10,12 +10,12 @@ type Props = { params: Promise<{ id: string }> };
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return [...loadQuestionBank().keys()].map((id) => ({ id }));
+  return [...getQuestionBank().questions.keys()].map((id) => ({ id }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const question = loadQuestionBank().get(id);
+  const question = getQuestionBank().questions.get(id);
   return {
     title: question ? `Task ${question.public.task} question` : "Question",
   };
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function QuestionPage({ params }: Props) {
   const { id } = await params;
-  const question = loadQuestionBank().get(id)?.public;
+  const question = getQuestionBank().questions.get(id)?.public;
   if (!question) notFound();
 
   return (

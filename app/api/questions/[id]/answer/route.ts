@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAttempt } from "@/lib/attempts/record-attempt";
 import { getDb } from "@/lib/db/get-db";
 import { route } from "@/lib/http/route";
-import { OptionLetterSchema } from "@/lib/questions/question-schema";
+import { OptionLetterSchema } from "@/lib/content/question";
 import { isCorrect } from "@/lib/questions/check-answer";
 import { getQuestionOrThrow } from "@/lib/questions/question-bank";
 import { getSessionStore } from "@/lib/session/get-session-store";

@@ -1,0 +1,76 @@
+import "server-only";
+import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
+import type { Root as HastRoot } from "hast";
+import type { Root as MdastRoot, RootContent } from "mdast";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { createHighlighterCoreSync } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import bash from "@shikijs/langs/bash";
+import java from "@shikijs/langs/java";
+import javascript from "@shikijs/langs/javascript";
+import json from "@shikijs/langs/json";
+import python from "@shikijs/langs/python";
+import shell from "@shikijs/langs/shellscript";
+import typescript from "@shikijs/langs/typescript";
+import yaml from "@shikijs/langs/yaml";
+import githubLight from "@shikijs/themes/github-light";
+import { unified } from "unified";
+
+/** The fenced-code languages questions may use; only these are loaded. */
+export const CODE_LANGUAGES = [
+  "bash",
+  "shell",
+  "json",
+  "yaml",
+  "javascript",
+  "typescript",
+  "python",
+  "java",
+  "text",
+] as const;
+
+type Highlighter = Parameters<typeof rehypeShikiFromHighlighter>[0];
+
+// One highlighter for the whole process, built synchronously with the
+// JavaScript regex engine so no WebAssembly has to load. The cast bridges
+// shiki's core type and the generic one @shikijs/rehype declares.
+const highlighter = createHighlighterCoreSync({
+  themes: [githubLight],
+  langs: [bash, shell, json, yaml, javascript, typescript, python, java],
+  engine: createJavaScriptRegexEngine(),
+}) as unknown as Highlighter;
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+// Raw HTML is dropped by remark-rehype (allowDangerousHtml stays off);
+// sanitize then removes anything unsafe Markdown itself produced; only after
+// that does shiki add its own markup to code blocks.
+const transformer = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize)
+  .use(rehypeShikiFromHighlighter, highlighter, {
+    theme: "github-light",
+    fallbackLanguage: "text",
+  })
+  .use(rehypeStringify);
+
+export function parseMarkdown(markdown: string): MdastRoot {
+  return parser.parse(markdown);
+}
+
+/** Renders already-parsed Markdown nodes to safe HTML. */
+export function renderNodes(nodes: RootContent[]): string {
+  const hast = transformer.runSync({
+    type: "root",
+    children: nodes,
+  }) as HastRoot;
+  return transformer.stringify(hast);
+}
+
+export function renderMarkdown(markdown: string): string {
+  return renderNodes(parseMarkdown(markdown).children);
+}
