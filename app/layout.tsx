@@ -22,7 +22,7 @@ export default function RootLayout({
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <SessionProvider>
           <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
+            <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
               <Link
                 href="/"
                 className="text-lg font-semibold tracking-tight text-indigo-700"
@@ -32,7 +32,7 @@ export default function RootLayout({
               <SessionStatus />
             </div>
           </header>
-          <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+          <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
         </SessionProvider>
       </body>
     </html>

@@ -8,7 +8,7 @@ export default function HomePage() {
   const questions = [...bank.questions.values()].map((q) => q.public);
 
   return (
-    <div className="space-y-8">
+    <div className="mx-auto max-w-3xl space-y-8">
       <section className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">
           Drill for AWS Certified Developer – Associate

@@ -1,7 +1,14 @@
 import type { AnswerResult } from "@/lib/questions/answer-result-schema";
 
 /** The verdict, then why the key wins and why each distractor is a trap. */
-export function AnswerExplanation({ result }: { result: AnswerResult }) {
+export function AnswerExplanation({
+  result,
+  asPreview = false,
+}: {
+  result: AnswerResult;
+  /** An author's preview shows the key instead of a verdict. */
+  asPreview?: boolean;
+}) {
   // The trap of an option the learner picked comes first: it is the one
   // they need to read.
   const traps = [...result.traps].sort(
@@ -12,19 +19,25 @@ export function AnswerExplanation({ result }: { result: AnswerResult }) {
 
   return (
     <section aria-labelledby="verdict" className="space-y-5">
-      <div
-        role="status"
-        className={`rounded-lg px-4 py-3 ${result.correct ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
-      >
+      {asPreview ? (
         <h2 id="verdict" className="text-lg font-bold">
-          {result.correct ? "Correct" : "Not quite"}
+          Keyed answer: {result.answer.join(" and ")}
         </h2>
-        <p>
-          The answer is {result.answer.join(" and ")}.
-          {result.timeTakenMs !== null &&
-            ` You took ${Math.max(1, Math.round(result.timeTakenMs / 1000))} s.`}
-        </p>
-      </div>
+      ) : (
+        <div
+          role="status"
+          className={`rounded-lg px-4 py-3 ${result.correct ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+        >
+          <h2 id="verdict" className="text-lg font-bold">
+            {result.correct ? "Correct" : "Not quite"}
+          </h2>
+          <p>
+            The answer is {result.answer.join(" and ")}.
+            {result.timeTakenMs !== null &&
+              ` You took ${Math.max(1, Math.round(result.timeTakenMs / 1000))} s.`}
+          </p>
+        </div>
+      )}
 
       <ExplanationBlock title="Quick insight" html={result.quickInsightHtml} />
       <ExplanationBlock title="Why it wins" html={result.winningLogicHtml} />

@@ -53,6 +53,7 @@ export function parseQuestion(
   file: string,
   source: string,
   blueprints: ReadonlyMap<string, Blueprint>,
+  { checkFileLocation = true }: { checkFileLocation?: boolean } = {},
 ): ParsedQuestion {
   const problems: Problem[] = [];
   const report = (line: number, column: number, message: string, fix: string) =>
@@ -81,7 +82,7 @@ export function parseQuestion(
   const blueprint = meta
     ? checkBlueprint(meta, blueprints, where, report)
     : null;
-  if (meta) checkLocation(file, meta, where, report);
+  if (meta && checkFileLocation) checkLocation(file, meta, where, report);
   if (meta) checkSources(meta, where, report);
 
   const body = parseMarkdown(split.body);

@@ -27,7 +27,7 @@ export default async function QuestionPage({ params }: Props) {
   if (!question) notFound();
 
   return (
-    <article className="space-y-6">
+    <article className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">
         {question.exam.toUpperCase()} · Domain {question.domain} · Task{" "}
         {question.task}

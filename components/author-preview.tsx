@@ -1,0 +1,188 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+
+import { AnswerExplanation } from "@/components/answer-explanation";
+import { ErrorBodySchema } from "@/lib/questions/answer-result-schema";
+
+const ProblemSchema = z.object({
+  line: z.number(),
+  column: z.number(),
+  message: z.string(),
+  fix: z.string(),
+});
+
+const PreviewSchema = z.object({
+  problems: z.array(ProblemSchema),
+  bodyHtml: z.string(),
+  question: z
+    .object({
+      public: z.object({
+        scenarioHtml: z.string(),
+        requirementHtml: z.string(),
+        options: z.array(z.object({ letter: z.string(), html: z.string() })),
+      }),
+      key: z.object({
+        answer: z.array(z.string()),
+        quickInsightHtml: z.string(),
+        winningLogicHtml: z.string(),
+        traps: z.array(z.object({ letter: z.string(), html: z.string() })),
+        blueprintHtml: z.string(),
+        comparisonHtml: z.string(),
+        examVsRealWorldHtml: z.string(),
+        sources: z.array(z.string()),
+      }),
+    })
+    .nullable(),
+});
+
+type Preview = z.infer<typeof PreviewSchema>;
+
+/** A Markdown editor whose draft is checked and rendered as the author types. */
+export function AuthorPreview({ initial }: { initial: string }) {
+  const [markdown, setMarkdown] = useState(initial);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [status, setStatus] = useState("Checking…");
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const request = ++latest.current;
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch("/api/author/preview", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ markdown }),
+        });
+        const body: unknown = await response.json();
+        if (request !== latest.current) return;
+        if (!response.ok) {
+          const error = ErrorBodySchema.safeParse(body);
+          setStatus(
+            error.success ? error.data.error.message : "The preview failed.",
+          );
+          return;
+        }
+        const next = PreviewSchema.parse(body);
+        setPreview(next);
+        setStatus(
+          next.problems.length === 0
+            ? "No problems: this file is ready for the bank."
+            : `${next.problems.length} problem(s) to fix.`,
+        );
+      } catch {
+        if (request === latest.current)
+          setStatus("The server cannot be reached.");
+      }
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [markdown]);
+
+  function goToLine(line: number, column: number) {
+    const area = editor.current;
+    if (!area) return;
+    const lines = markdown.split("\n");
+    const offset =
+      lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) +
+      column -
+      1;
+    area.focus();
+    area.setSelectionRange(offset, offset);
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <div className="space-y-2">
+        <label htmlFor="question-markdown" className="font-semibold">
+          Question file (Markdown)
+        </label>
+        <textarea
+          id="question-markdown"
+          ref={editor}
+          value={markdown}
+          onChange={(event) => setMarkdown(event.target.value)}
+          spellCheck={false}
+          className="h-[70vh] w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm"
+        />
+      </div>
+
+      <div className="space-y-4">
+        <p role="status" data-testid="preview-status" className="font-semibold">
+          {status}
+        </p>
+        {preview && preview.problems.length > 0 && (
+          <ul aria-label="Problems" className="space-y-2">
+            {preview.problems.map((problem) => (
+              <li key={`${problem.line}:${problem.column}:${problem.message}`}>
+                <button
+                  type="button"
+                  onClick={() => goToLine(problem.line, problem.column)}
+                  className="w-full rounded border border-red-300 bg-red-50 p-2 text-left text-sm text-red-900"
+                >
+                  <span className="font-mono">
+                    {problem.line}:{problem.column}
+                  </span>{" "}
+                  {problem.message} — {problem.fix}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {preview?.question ? (
+          <QuestionPreview question={preview.question} />
+        ) : (
+          preview && (
+            <div
+              className="prose-question rounded-lg border border-slate-200 bg-white p-4"
+              dangerouslySetInnerHTML={{ __html: preview.bodyHtml }}
+            />
+          )
+        )}
+      </div>
+    </div>
+  );
+}
+
+function QuestionPreview({
+  question,
+}: {
+  question: NonNullable<Preview["question"]>;
+}) {
+  return (
+    <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div
+        className="prose-question"
+        dangerouslySetInnerHTML={{ __html: question.public.scenarioHtml }}
+      />
+      <div
+        className="prose-question font-medium"
+        dangerouslySetInnerHTML={{ __html: question.public.requirementHtml }}
+      />
+      <ul className="space-y-2">
+        {question.public.options.map((option) => (
+          <li
+            key={option.letter}
+            className="rounded border border-slate-200 p-2"
+          >
+            <span className="font-semibold">{option.letter}.</span>{" "}
+            <span
+              className="option-text"
+              dangerouslySetInnerHTML={{ __html: option.html }}
+            />
+          </li>
+        ))}
+      </ul>
+      <AnswerExplanation
+        asPreview
+        result={{
+          ...question.key,
+          correct: true,
+          chosen: question.key.answer,
+          timeTakenMs: null,
+        }}
+      />
+    </article>
+  );
+}

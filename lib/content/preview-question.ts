@@ -1,0 +1,34 @@
+import "server-only";
+
+import { loadBlueprints } from "@/lib/content/load-blueprints";
+import { renderMarkdown } from "@/lib/content/markdown";
+import { parseQuestion } from "@/lib/content/parse-question";
+import type { Problem } from "@/lib/content/problem";
+import type { Question } from "@/lib/content/question";
+import { splitQuestionFile } from "@/lib/content/question-file";
+
+export type Preview = {
+  problems: Problem[];
+  question: Question | null;
+  /** The body rendered as plain Markdown, shown while the file is invalid. */
+  bodyHtml: string;
+};
+
+/** Checks and renders a draft question exactly as the bank would. */
+export function previewQuestion(markdown: string): Preview {
+  const { blueprints } = loadBlueprints();
+  const { question, problems } = parseQuestion(
+    "draft.md",
+    markdown,
+    blueprints,
+    {
+      checkFileLocation: false,
+    },
+  );
+  const split = splitQuestionFile(markdown);
+  return {
+    problems,
+    question,
+    bodyHtml: question || !split.ok ? "" : renderMarkdown(split.body),
+  };
+}
