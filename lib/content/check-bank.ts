@@ -18,23 +18,24 @@ export type CheckedBank = {
 };
 
 /**
- * Checks and renders question files. Invalid files are reported and left out;
- * valid ones are returned ready to serve.
+ * Checks and renders question files, then applies the checks that span
+ * files. Invalid files are reported and left out; valid ones are returned
+ * ready to serve.
  */
 export function checkQuestions(
   files: SourceFile[],
-  blueprints: Map<string, Blueprint>,
+  blueprints: ReadonlyMap<string, Blueprint>,
 ): { questions: Question[]; problems: Problem[] } {
   const questions: Question[] = [];
   const problems: Problem[] = [];
   const owners = new Map<string, string>();
 
   for (const { file, source } of files) {
-    const parsed = parseQuestion(file, source, blueprints);
-    problems.push(...parsed.problems);
-    if (!parsed.question) continue;
+    const { question, problems: own } = parseQuestion(file, source, blueprints);
+    problems.push(...own);
+    if (!question) continue;
 
-    const id = parsed.question.public.id;
+    const id = question.public.id;
     const owner = owners.get(id);
     if (owner) {
       problems.push({
@@ -47,7 +48,7 @@ export function checkQuestions(
       continue;
     }
     owners.set(id, file);
-    questions.push(parsed.question);
+    questions.push(question);
   }
   return { questions, problems };
 }
@@ -55,20 +56,7 @@ export function checkQuestions(
 /** Reads the blueprints and every question under content/questions. */
 export function checkBank(): CheckedBank {
   const loaded = loadBlueprints();
-  const names = readdirSync(path.join(process.cwd(), "content", "questions"), {
-    recursive: true,
-    encoding: "utf8",
-  })
-    .filter((name) => name.endsWith(".md"))
-    .sort();
-  const files = names.map((name) => ({
-    file: path.join("content", "questions", name),
-    source: readFileSync(
-      path.join(process.cwd(), "content", "questions", name),
-      "utf8",
-    ),
-  }));
-
+  const files = readQuestionFiles();
   const checked = checkQuestions(files, loaded.blueprints);
   return {
     blueprints: loaded.blueprints,
@@ -76,4 +64,21 @@ export function checkBank(): CheckedBank {
     problems: [...loaded.problems, ...checked.problems],
     files: files.length,
   };
+}
+
+/** Every file under content/questions, with its path from the project root. */
+export function readQuestionFiles(): SourceFile[] {
+  const names = readdirSync(path.join(process.cwd(), "content", "questions"), {
+    recursive: true,
+    encoding: "utf8",
+  })
+    .filter((name) => name.endsWith(".md"))
+    .sort();
+  return names.map((name) => ({
+    file: path.join("content", "questions", name),
+    source: readFileSync(
+      path.join(process.cwd(), "content", "questions", name),
+      "utf8",
+    ),
+  }));
 }

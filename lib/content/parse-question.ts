@@ -8,7 +8,6 @@ import type { Blueprint } from "@/lib/content/blueprint-schema";
 import {
   CODE_LANGUAGES,
   parseMarkdown,
-  renderMarkdown,
   renderNodes,
 } from "@/lib/content/markdown";
 import type { Problem } from "@/lib/content/problem";
@@ -479,9 +478,19 @@ function readOptions(
       );
       valid = false;
     }
-    return { letter: match[1]!, html: renderMarkdown(text.slice(2).trim()) };
+    return { letter: match[1]!, html: renderNodes(withoutLetter(item)) };
   });
   return valid ? options : null;
+}
+
+/** The option's own nodes, with its leading "A. " taken off. */
+function withoutLetter(item: ListItem): RootContent[] {
+  const [first, ...rest] = item.children;
+  if (first?.type !== "paragraph") return item.children;
+  const [text, ...inline] = first.children;
+  if (text?.type !== "text") return item.children;
+  const trimmed = { ...text, value: text.value.replace(/^[A-Z]\.\s+/, "") };
+  return [{ ...first, children: [trimmed, ...inline] }, ...rest];
 }
 
 function checkAnswer(

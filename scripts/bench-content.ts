@@ -1,0 +1,57 @@
+// `npm run bench:content`: checks and renders 1,000 and then 10,000 synthetic
+// question files made from a real one, and prints the time per question, the
+// ratio between the two runs (linear growth is 1.00 per question) and the
+// share of the 5-second budget for 1,000 that the run used.
+import { readFileSync } from "node:fs";
+
+import { checkQuestions, type SourceFile } from "@/lib/content/check-bank";
+import { loadBlueprints } from "@/lib/content/load-blueprints";
+
+const TEMPLATE_FILE =
+  "content/questions/1.3-data-stores/session-store-for-stateless-web-tier.md";
+const template = readFileSync(TEMPLATE_FILE, "utf8");
+const { blueprints } = loadBlueprints();
+
+function synthetic(count: number): SourceFile[] {
+  return Array.from({ length: count }, (_, index) => {
+    const id = `synthetic-question-${index}`;
+    return {
+      file: `content/questions/1.3-data-stores/${id}.md`,
+      source: template
+        .replace("id: session-store-for-stateless-web-tier", `id: ${id}`)
+        .replace("A startup runs", `Startup number ${index} runs`)
+        .replace("cache.t4g.small", `cache.t4g.small # node ${index}`),
+    };
+  });
+}
+
+function time(count: number): number {
+  const files = synthetic(count);
+  const started = performance.now();
+  const { questions, problems } = checkQuestions(files, blueprints);
+  const ms = performance.now() - started;
+  if (problems.length > 0 || questions.length !== count) {
+    throw new Error(
+      `expected ${count} valid questions, got ${questions.length}`,
+    );
+  }
+  return ms;
+}
+
+const small = time(1_000);
+const large = time(10_000);
+const perSmall = small / 1_000;
+const perLarge = large / 10_000;
+
+console.log(
+  `1,000 questions:  ${(small / 1000).toFixed(2)} s, ${perSmall.toFixed(2)} ms each`,
+);
+console.log(
+  `10,000 questions: ${(large / 1000).toFixed(2)} s, ${perLarge.toFixed(2)} ms each`,
+);
+console.log(
+  `per-question cost, 10,000 / 1,000: ${(perLarge / perSmall).toFixed(2)} (linear is 1.00)`,
+);
+console.log(
+  `1,000 used ${(small / 5_000).toFixed(2)} of the 5 s budget: ${small <= 5_000 ? "met" : "NOT met"}`,
+);
