@@ -91,6 +91,19 @@ test("the session cookie is opaque, httpOnly, SameSite=Lax and Secure", async ({
   });
 });
 
+test("the home page lists every task statement and has no accessibility violations", async ({
+  page,
+}) => {
+  await page.goto("/");
+
+  await expect(page.locator("details")).toHaveCount(13);
+  await page.getByText("Develop code for AWS Lambda").click();
+  await expect(
+    page.getByRole("link", { name: /Choose/ }).first(),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
 test("the question page has no accessibility violations before or after answering", async ({
   page,
 }) => {

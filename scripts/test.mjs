@@ -16,6 +16,7 @@ ensureChromium();
 const steps = [
   ["lint", ["npx", "eslint", "--max-warnings", "0", "."]],
   ["format check", ["npx", "prettier", "--check", "."]],
+  ["content check", ["npm", "run", "--silent", "content:check"]],
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
   ["production build", ["npx", "next", "build"]],
