@@ -1,0 +1,84 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+let temp: ReturnType<typeof makeTempDir>;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  cpSync("content/exams", path.join(temp.dir, "content/exams"), {
+    recursive: true,
+  });
+  cpSync(
+    "content/questions/1.3-data-stores/session-store-for-stateless-web-tier.md",
+    path.join(
+      temp.dir,
+      "content/questions/1.3-data-stores/session-store-for-stateless-web-tier.md",
+    ),
+  );
+  writeFileSync(
+    path.join(temp.dir, "content/questions/1.3-data-stores/broken.md"),
+    "---\nid: broken\n---\n## Scenario\n",
+  );
+  vi.spyOn(process, "cwd").mockReturnValue(temp.dir);
+  vi.resetModules();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  temp.remove();
+});
+
+describe("getQuestionBank", () => {
+  it("leaves an invalid file out, says why, and keeps serving the rest", async () => {
+    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+
+    const bank = getQuestionBank();
+
+    expect([...bank.questions.keys()]).toEqual([
+      "session-store-for-stateless-web-tier",
+    ]);
+    expect(bank.problems.length).toBeGreaterThan(0);
+    expect(bank.problems.every((p) => p.file.endsWith("broken.md"))).toBe(true);
+  });
+
+  it("refuses an invalid bank during a production build", async () => {
+    vi.stubEnv("NEXT_PHASE", "phase-production-build");
+    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+
+    expect(() => getQuestionBank()).toThrow(
+      /^The question bank has problems:\ncontent\/questions\/1\.3-data-stores\/broken\.md:2:1: missing field/,
+    );
+  });
+
+  it("picks up a fixed file in development without a restart", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+    expect(getQuestionBank().questions.size).toBe(1);
+
+    const source = readFileSync(
+      path.join(
+        temp.dir,
+        "content/questions/1.3-data-stores/session-store-for-stateless-web-tier.md",
+      ),
+      "utf8",
+    );
+    const fixed = source.replace(
+      "id: session-store-for-stateless-web-tier",
+      "id: broken",
+    );
+    writeFileSync(
+      path.join(temp.dir, "content/questions/1.3-data-stores/broken.md"),
+      fixed,
+    );
+
+    expect([...getQuestionBank().questions.keys()].sort()).toEqual([
+      "broken",
+      "session-store-for-stateless-web-tier",
+    ]);
+  });
+});
