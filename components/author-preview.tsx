@@ -4,7 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { AnswerExplanation } from "@/components/answer-explanation";
-import { ErrorBodySchema } from "@/lib/questions/answer-result-schema";
+import {
+  AnswerKeySchema,
+  ErrorBodySchema,
+} from "@/lib/questions/answer-result-schema";
 
 const ProblemSchema = z.object({
   line: z.number(),
@@ -23,16 +26,7 @@ const PreviewSchema = z.object({
         requirementHtml: z.string(),
         options: z.array(z.object({ letter: z.string(), html: z.string() })),
       }),
-      key: z.object({
-        answer: z.array(z.string()),
-        quickInsightHtml: z.string(),
-        winningLogicHtml: z.string(),
-        traps: z.array(z.object({ letter: z.string(), html: z.string() })),
-        blueprintHtml: z.string(),
-        comparisonHtml: z.string(),
-        examVsRealWorldHtml: z.string(),
-        sources: z.array(z.string()),
-      }),
+      key: AnswerKeySchema,
     })
     .nullable(),
 });

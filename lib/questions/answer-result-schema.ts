@@ -1,10 +1,7 @@
 import { z } from "zod";
 
-/** The verdict and explanation the answer endpoint returns. */
-export const AnswerResultSchema = z.object({
-  correct: z.boolean(),
-  chosen: z.array(z.string()),
-  timeTakenMs: z.number().nullable(),
+/** The explanation a question reveals once it is answered. */
+export const AnswerKeySchema = z.object({
   answer: z.array(z.string()),
   quickInsightHtml: z.string(),
   winningLogicHtml: z.string(),
@@ -13,6 +10,13 @@ export const AnswerResultSchema = z.object({
   comparisonHtml: z.string(),
   examVsRealWorldHtml: z.string(),
   sources: z.array(z.string()),
+});
+
+/** The verdict and explanation the answer endpoint returns. */
+export const AnswerResultSchema = AnswerKeySchema.extend({
+  correct: z.boolean(),
+  chosen: z.array(z.string()),
+  timeTakenMs: z.number().nullable(),
 });
 
 export type AnswerResult = z.infer<typeof AnswerResultSchema>;
