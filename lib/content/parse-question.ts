@@ -112,7 +112,7 @@ export function parseQuestion(
     checkAnswer(meta, blueprint, letters, where, report, lineOf, sections);
     checkTraps(meta, letters, traps, sections.get("Traps"), lineOf, report);
   }
-  checkBlueprintAndComparison(sections, lineOf, report);
+  checkRequiredContent(sections, lineOf, report);
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.length > 0 || !meta || !options)
@@ -644,37 +644,32 @@ function checkTraps(
   }
 }
 
-function checkBlueprintAndComparison(
+/** Sections that need a particular kind of content, not just any text. */
+const REQUIRED_CONTENT = [
+  {
+    section: "Technical blueprint",
+    type: "code",
+    message: "the technical blueprint has no code block",
+    fix: "add a fenced code block (CLI, SDK code, a template or a policy)",
+  },
+  {
+    section: "Comparison",
+    type: "table",
+    message: "the comparison has no table",
+    fix: "add a Markdown table comparing the options",
+  },
+] as const;
+
+function checkRequiredContent(
   sections: Map<SectionName, Section>,
   lineOf: LineOf,
   report: Report,
 ) {
-  const blueprint = sections.get("Technical blueprint");
-  if (
-    blueprint &&
-    blueprint.nodes.length > 0 &&
-    !blueprint.nodes.some((n) => n.type === "code")
-  ) {
-    const { line, column } = lineOf(blueprint.heading);
-    report(
-      line,
-      column,
-      "the technical blueprint has no code block",
-      "add a fenced code block (CLI, SDK code, a template or a policy)",
-    );
-  }
-  const comparison = sections.get("Comparison");
-  if (
-    comparison &&
-    comparison.nodes.length > 0 &&
-    !comparison.nodes.some((n) => n.type === "table")
-  ) {
-    const { line, column } = lineOf(comparison.heading);
-    report(
-      line,
-      column,
-      "the comparison has no table",
-      "add a Markdown table comparing the options",
-    );
+  for (const rule of REQUIRED_CONTENT) {
+    const section = sections.get(rule.section);
+    if (!section || section.nodes.length === 0) continue;
+    if (section.nodes.some((node) => node.type === rule.type)) continue;
+    const { line, column } = lineOf(section.heading);
+    report(line, column, rule.message, rule.fix);
   }
 }
