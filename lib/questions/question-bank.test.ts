@@ -27,6 +27,14 @@ beforeEach(() => {
   vi.resetModules();
 });
 
+/** A fresh copy of the bank module, with its logger's errors captured. */
+async function loadBank() {
+  const { logger } = await import("@/lib/log/logger");
+  const logError = vi.spyOn(logger, "error").mockImplementation(() => {});
+  const { getQuestionBank } = await import("@/lib/questions/question-bank");
+  return { getQuestionBank, logError };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
@@ -35,7 +43,7 @@ afterEach(() => {
 
 describe("getQuestionBank", () => {
   it("leaves an invalid file out, says why, and keeps serving the rest", async () => {
-    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+    const { getQuestionBank, logError } = await loadBank();
 
     const bank = getQuestionBank();
 
@@ -44,11 +52,21 @@ describe("getQuestionBank", () => {
     ]);
     expect(bank.problems.length).toBeGreaterThan(0);
     expect(bank.problems.every((p) => p.file.endsWith("broken.md"))).toBe(true);
+    expect(logError).toHaveBeenCalledWith(
+      "question files left out of the bank",
+      {
+        problems: expect.arrayContaining([
+          expect.stringMatching(
+            /^content\/questions\/1\.3-data-stores\/broken\.md:2:1: missing field "exam"/,
+          ),
+        ]),
+      },
+    );
   });
 
   it("refuses an invalid bank during a production build", async () => {
     vi.stubEnv("NEXT_PHASE", "phase-production-build");
-    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+    const { getQuestionBank } = await loadBank();
 
     expect(() => getQuestionBank()).toThrow(
       /^The question bank has problems:\ncontent\/questions\/1\.3-data-stores\/broken\.md:2:1: missing field/,
@@ -57,7 +75,7 @@ describe("getQuestionBank", () => {
 
   it("picks up a fixed file in development without a restart", async () => {
     vi.stubEnv("NODE_ENV", "development");
-    const { getQuestionBank } = await import("@/lib/questions/question-bank");
+    const { getQuestionBank } = await loadBank();
     expect(getQuestionBank().questions.size).toBe(1);
 
     const source = readFileSync(
