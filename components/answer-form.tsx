@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 
 import { useSession } from "@/components/session-provider";
@@ -11,10 +12,10 @@ import {
 } from "@/lib/questions/answer-result-schema";
 import type { PublicQuestion } from "@/lib/content/question";
 
-type Props = { question: PublicQuestion };
+type Props = { question: PublicQuestion; nextId?: string };
 
 /** Lets the learner pick options and asks the server for the verdict. */
-export function AnswerForm({ question }: Props) {
+export function AnswerForm({ question, nextId }: Props) {
   const { state, refresh } = useSession();
   const [chosen, setChosen] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
@@ -127,7 +128,17 @@ export function AnswerForm({ question }: Props) {
       )}
 
       {result ? (
-        <AnswerExplanation result={result} />
+        <>
+          <AnswerExplanation result={result} />
+          {nextId && (
+            <Link
+              href={`/questions/${nextId}`}
+              className="inline-block rounded-lg bg-indigo-700 px-5 py-2 font-semibold text-white hover:bg-indigo-800"
+            >
+              Next question →
+            </Link>
+          )}
+        </>
       ) : (
         <button
           type="submit"

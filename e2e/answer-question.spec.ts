@@ -71,6 +71,13 @@ test("a wrong answer is marked and the key is shown", async ({ page }) => {
     page.getByRole("heading", { name: "Technical blueprint" }),
   ).toBeVisible();
   await expect(page.getByRole("table")).toBeVisible();
+
+  await page.getByRole("link", { name: "Next question →" }).click();
+  await expect(page).not.toHaveURL(/session-store-for-stateless-web-tier/);
+  await expect(
+    page.getByRole("button", { name: "Check answer" }),
+  ).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
 });
 
 test("the session cookie is opaque, httpOnly, SameSite=Lax and Secure", async ({

@@ -23,14 +23,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function QuestionPage({ params }: Props) {
   const { id } = await params;
-  const question = getQuestionBank().questions.get(id)?.public;
+  const bank = getQuestionBank();
+  const question = bank.questions.get(id)?.public;
   if (!question) notFound();
+
+  const ids = [...bank.questions.keys()];
+  const nextId = ids[(ids.indexOf(id) + 1) % ids.length];
+  const task = bank.blueprints
+    .get(question.exam)
+    ?.domains.find((d) => d.number === question.domain)
+    ?.tasks.find((t) => t.id === question.task);
 
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm text-slate-600">
         {question.exam.toUpperCase()} · Domain {question.domain} · Task{" "}
         {question.task}
+        {task && `: ${task.title}`}
       </p>
       <h1 className="sr-only">Question {question.id}</h1>
       <div
@@ -41,7 +50,7 @@ export default async function QuestionPage({ params }: Props) {
         className="prose-question rounded-lg border-l-4 border-indigo-600 bg-white px-4 py-1 font-medium"
         dangerouslySetInnerHTML={{ __html: question.requirementHtml }}
       />
-      <AnswerForm question={question} />
+      <AnswerForm key={question.id} question={question} nextId={nextId} />
     </article>
   );
 }
