@@ -1,8 +1,16 @@
 // `npm run bench:content`: checks and renders 1,000 and then 10,000 synthetic
 // question files made from a real one, and prints the time per question, the
 // ratio between the two runs (linear growth is 1.00 per question) and the
-// share of the 5-second budget for 1,000 that the run used.
+// share of the 5-second budget for 1,000 that the run used. As a baseline
+// measured in the same run, the same 1,000 files also go through the bare
+// unified pipeline (parse, to HTML, stringify) with no checks, sanitizing or
+// highlighting: the least any remark-based renderer must spend here.
 import { readFileSync } from "node:fs";
+
+import rehypeStringify from "rehype-stringify";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
 
 import { checkQuestions, type SourceFile } from "@/lib/content/check-bank";
 import { loadBlueprints } from "@/lib/content/load-blueprints";
@@ -38,11 +46,27 @@ function time(count: number): number {
   return ms;
 }
 
+function timeBaseline(count: number): number {
+  const bare = unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(rehypeStringify);
+  const files = synthetic(count);
+  const started = performance.now();
+  for (const { source } of files) bare.processSync(source);
+  return performance.now() - started;
+}
+
+checkQuestions(synthetic(50), blueprints); // warm up the JIT and highlighter
+const baseline = timeBaseline(1_000);
 const small = time(1_000);
 const large = time(10_000);
 const perSmall = small / 1_000;
 const perLarge = large / 10_000;
 
+console.log(
+  `baseline, bare remark to HTML of the same 1,000: ${(baseline / 1000).toFixed(2)} s`,
+);
 console.log(
   `1,000 questions:  ${(small / 1000).toFixed(2)} s, ${perSmall.toFixed(2)} ms each`,
 );
@@ -51,6 +75,9 @@ console.log(
 );
 console.log(
   `per-question cost, 10,000 / 1,000: ${(perLarge / perSmall).toFixed(2)} (linear is 1.00)`,
+);
+console.log(
+  `check and render / bare remark: ${(small / baseline).toFixed(2)}x`,
 );
 console.log(
   `1,000 used ${(small / 5_000).toFixed(2)} of the 5 s budget: ${small <= 5_000 ? "met" : "NOT met"}`,
