@@ -9,7 +9,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "certdrill", template: "%s · certdrill" },
   description:
-    "Scenario drills for AWS Certified Developer – Associate (DVA-C02), with a full explanation of every answer.",
+    "Scenario drills for AWS Certified Developer – Associate (DVA-C02), " +
+    "with a full explanation of every answer.",
 };
 
 export default function RootLayout({

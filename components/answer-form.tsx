@@ -168,7 +168,8 @@ function optionClass(
   const base =
     "flex cursor-pointer items-start gap-3 rounded-lg border bg-white p-3";
   if (!result) {
-    return `${base} ${chosen.includes(letter) ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-300"}`;
+    const picked = chosen.includes(letter);
+    return `${base} ${picked ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-300"}`;
   }
   if (result.answer.includes(letter))
     return `${base} border-green-600 bg-green-50`;

@@ -10,7 +10,11 @@ const ms = Math.round(performance.now() - started);
 
 if (json) {
   process.stdout.write(
-    `${JSON.stringify({ ok: problems.length === 0, files, valid: questions.length, problems }, null, 2)}\n`,
+    `${JSON.stringify(
+      { ok: problems.length === 0, files, valid: questions.length, problems },
+      null,
+      2,
+    )}\n`,
   );
 } else {
   for (const problem of problems)

@@ -49,7 +49,8 @@ const blueprint =
 const task = args.data.task;
 if (!blueprint.domains.some((d) => d.tasks.some((t) => t.id === task))) {
   fail(
-    `task ${task} is not in ${blueprint.code}; use one of ${blueprint.domains.flatMap((d) => d.tasks.map((t) => t.id)).join(", ")}`,
+    `task ${task} is not in ${blueprint.code}; use one of ` +
+      blueprint.domains.flatMap((d) => d.tasks.map((t) => t.id)).join(", "),
   );
 }
 
@@ -78,5 +79,6 @@ writeFileSync(
   }),
 );
 process.stdout.write(
-  `Wrote ${path.relative(process.cwd(), file)}. Fill in every section, then run npm run content:check.\n`,
+  `Wrote ${path.relative(process.cwd(), file)}. ` +
+    "Fill in every section, then run npm run content:check.\n",
 );

@@ -45,7 +45,8 @@ const EnvSchema = z
       .default("file:data/certdrill.sqlite")
       .refine((value) => value.startsWith("file:"), {
         message:
-          "only SQLite is supported so far: use file:<path>, for example file:data/certdrill.sqlite",
+          "only SQLite is supported so far: use file:<path>, " +
+          "for example file:data/certdrill.sqlite",
       }),
   })
   .refine(

@@ -19,6 +19,11 @@ export function categoryPath(
   ];
 }
 
+/** The category as Moodle names it, under the course's top category. */
+export function categoryName(path: string[]): string {
+  return ["$course$", "top", ...path].join("/");
+}
+
 /** Questions grouped by category, in blueprint order. */
 export function byCategory(
   blueprints: ReadonlyMap<string, Blueprint>,

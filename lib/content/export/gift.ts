@@ -3,6 +3,7 @@ import "server-only";
 import type { Blueprint } from "@/lib/content/blueprint-schema";
 import {
   byCategory,
+  categoryName,
   keyedFraction,
   optionFeedback,
 } from "@/lib/content/export/categories";
@@ -24,10 +25,7 @@ export function toGift(
 ): string {
   const parts: string[] = [];
   for (const group of byCategory(blueprints, questions)) {
-    parts.push(
-      `$CATEGORY: ${["$course$", "top", ...group.path].join("/")}`,
-      "",
-    );
+    parts.push(`$CATEGORY: ${categoryName(group.path)}`, "");
     for (const question of group.questions)
       parts.push(questionGift(question), "");
   }

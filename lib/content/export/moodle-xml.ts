@@ -3,6 +3,7 @@ import "server-only";
 import type { Blueprint } from "@/lib/content/blueprint-schema";
 import {
   byCategory,
+  categoryName,
   keyedFraction,
   optionFeedback,
 } from "@/lib/content/export/categories";
@@ -11,6 +12,8 @@ import type { Question } from "@/lib/content/question";
 // "]]>" is the one sequence CDATA cannot hold; split it across two sections.
 const cdata = (html: string) =>
   `<![CDATA[${html.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+const htmlElement = (name: string, html: string) =>
+  `<${name} format="html"><text>${cdata(html)}</text></${name}>`;
 const escape = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
@@ -28,7 +31,7 @@ export function toMoodleXml(
   for (const group of byCategory(blueprints, questions)) {
     parts.push(
       '  <question type="category">',
-      `    <category><text>${escape(["$course$", "top", ...group.path].join("/"))}</text></category>`,
+      `    <category><text>${escape(categoryName(group.path))}</text></category>`,
       "  </question>",
     );
     for (const question of group.questions) parts.push(questionXml(question));
@@ -49,7 +52,7 @@ function questionXml(question: Question): string {
     return [
       `    <answer fraction="${fraction}" format="html">`,
       `      <text>${cdata(option.html)}</text>`,
-      `      <feedback format="html"><text>${cdata(optionFeedback(question, option.letter))}</text></feedback>`,
+      `      ${htmlElement("feedback", optionFeedback(question, option.letter))}`,
       "    </answer>",
     ].join("\n");
   });
@@ -57,8 +60,8 @@ function questionXml(question: Question): string {
   return [
     '  <question type="multichoice">',
     `    <name><text>${escape(q.id)}</text></name>`,
-    `    <questiontext format="html"><text>${cdata(q.scenarioHtml + q.requirementHtml)}</text></questiontext>`,
-    `    <generalfeedback format="html"><text>${cdata(key.winningLogicHtml)}</text></generalfeedback>`,
+    `    ${htmlElement("questiontext", q.scenarioHtml + q.requirementHtml)}`,
+    `    ${htmlElement("generalfeedback", key.winningLogicHtml)}`,
     "    <defaultgrade>1</defaultgrade>",
     "    <penalty>0</penalty>",
     "    <hidden>0</hidden>",

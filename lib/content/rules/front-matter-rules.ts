@@ -7,7 +7,9 @@ import type { Report, Where } from "@/lib/content/rules/types";
 
 /** What to write instead, for each front matter field. */
 export const FIELD_HINTS: Record<string, string> = {
-  id: "use lowercase words joined by hyphens, the same as the file name, e.g. id: sqs-visibility-timeout",
+  id:
+    "use lowercase words joined by hyphens, the same as the file name, " +
+    "e.g. id: sqs-visibility-timeout",
   exam: "use the code of a blueprint in content/exams/, e.g. exam: dva-c02",
   domain: "use a domain number from the blueprint, e.g. domain: 1",
   task: 'quote a task statement of that domain, e.g. task: "1.3"',
