@@ -8,7 +8,19 @@ export type SplitFile =
   | { ok: true; frontMatter: string; body: string; bodyFirstLine: number }
   | { ok: false; line: number; message: string; fix: string };
 
+/** Real questions are 5 to 8 KB; far larger input is a mistake or an attack. */
+export const MAX_QUESTION_BYTES = 64 * 1024;
+
 export function splitQuestionFile(source: string): SplitFile {
+  const bytes = Buffer.byteLength(source);
+  if (bytes > MAX_QUESTION_BYTES) {
+    return {
+      ok: false,
+      line: 1,
+      message: `the file is ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_QUESTION_BYTES / 1024} KB a question may be`,
+      fix: "split it into several questions, or shorten its code and tables",
+    };
+  }
   const lines = source
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")

@@ -48,8 +48,21 @@ export function readYaml(file: string, text: string, firstLine = 1) {
     fix: "check indentation, colons and quotes on this line",
   }));
 
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml package refuses documents that expand aliases without limit.
+    syntaxProblems.push({
+      file,
+      ...start,
+      message: `YAML cannot be read: ${error instanceof Error ? error.message : error}`,
+      fix: "write the values out instead of using & anchors and * aliases",
+    });
+  }
+
   return {
-    data: doc.toJS() as unknown,
+    data,
     syntaxProblems,
     locate,
     /** Turns zod issues into problems placed at the offending key or value. */
