@@ -3,22 +3,28 @@ import { expect, test } from "@playwright/test";
 
 const QUESTION = "/questions/session-store-for-stateless-web-tier";
 
-test("the prerendered question page holds no answer key", async ({
+const SECRETS = [
+  "well under a millisecond",
+  "most tempting distractor",
+  "Quick insight",
+  "Exam rule vs real world",
+];
+
+test("the prerendered question page and its RSC payload hold no answer key", async ({
   request,
 }) => {
-  const response = await request.get(QUESTION);
-  const html = await response.text();
+  const html = await request.get(QUESTION);
+  // What the client router fetches when it navigates to the page.
+  const rsc = await request.get(QUESTION, { headers: { RSC: "1" } });
 
-  expect(response.status()).toBe(200);
-  expect(html).toContain("ElastiCache for Memcached cluster");
-  for (const secret of [
-    "well under a millisecond",
-    "most tempting distractor",
-    "Quick insight",
-  ]) {
-    expect(html).not.toContain(secret);
+  expect(html.status()).toBe(200);
+  expect(rsc.status()).toBe(200);
+  expect(rsc.headers()["content-type"]).toContain("text/x-component");
+  for (const body of [await html.text(), await rsc.text()]) {
+    expect(body).toContain("ElastiCache for Memcached cluster");
+    for (const secret of SECRETS) expect(body).not.toContain(secret);
+    expect(body).not.toMatch(/"answer"\s*:/);
   }
-  expect(html).not.toMatch(/"answer"\s*:/);
 });
 
 test("a learner answers correctly and reads why every distractor is a trap", async ({
