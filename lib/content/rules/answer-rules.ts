@@ -14,6 +14,10 @@ import type {
 
 const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six"];
 
+/**
+ * Holds the keys and options to the response type's rules, and a
+ * multiple-response requirement's "Choose N" to the number of keys.
+ */
 export function checkAnswer(
   meta: FrontMatter,
   blueprint: Blueprint,
@@ -107,6 +111,7 @@ export function checkAnswer(
   }
 }
 
+/** Every wrong option has one trap; keyed or missing options have none. */
 export function checkTraps(
   meta: FrontMatter,
   letters: string[],

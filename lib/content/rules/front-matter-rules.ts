@@ -22,6 +22,7 @@ export const FIELD_HINTS: Record<string, string> = {
   tags: "list lowercase tags, e.g. tags: [caching]",
 };
 
+/** The exam exists, and the domain and task statement belong to it. */
 export function checkBlueprint(
   meta: FrontMatter,
   blueprints: ReadonlyMap<string, Blueprint>,
@@ -69,6 +70,7 @@ export function checkBlueprint(
   return blueprint;
 }
 
+/** The file sits where its id and task statement say it should. */
 export function checkLocation(
   file: string,
   meta: FrontMatter,
@@ -97,6 +99,7 @@ export function checkLocation(
   }
 }
 
+/** Every source is an https page on aws.amazon.com. */
 export function checkSources(meta: FrontMatter, where: Where, report: Report) {
   meta.sources.forEach((source, index) => {
     let url: URL | null = null;

@@ -7,6 +7,7 @@ import type { LineOf, Report, Section } from "@/lib/content/rules/types";
 
 const OPTION_PREFIX = /^([A-Z])\.\s+\S/;
 
+/** The options, written "- X. text" and lettered from A, rendered. */
 export function readOptions(
   section: Section | undefined,
   body: string,
@@ -62,7 +63,7 @@ export function readOptions(
 }
 
 /** The option's own nodes, with its leading "A. " taken off. */
-export function withoutLetter(item: ListItem): RootContent[] {
+function withoutLetter(item: ListItem): RootContent[] {
   const [first, ...rest] = item.children;
   if (first?.type !== "paragraph") return item.children;
   const [text, ...inline] = first.children;

@@ -7,6 +7,10 @@ import { CODE_LANGUAGES } from "@/lib/content/markdown";
 import { SECTIONS, type SectionName } from "@/lib/content/question";
 import type { LineOf, Report, Section, Trap } from "@/lib/content/rules/types";
 
+/**
+ * Groups the body's nodes under their `##` sections, and the traps under their
+ * `### X` headings, reporting headings and text that fit nowhere.
+ */
 export function splitSections(
   nodes: RootContent[],
   lineOf: LineOf,
@@ -50,6 +54,8 @@ export function splitSections(
       continue;
     }
     if (!current) {
+      // An HTML comment above the first section is an author's note; raw HTML
+      // is never rendered, so it is harmless.
       if (node.type !== "html" || sections.size > 0) {
         report(
           line || firstLine,
@@ -93,6 +99,7 @@ export function splitSections(
   return { sections, traps };
 }
 
+/** Every section is present once, in order, and not empty. */
 export function checkSectionsPresent(
   sections: Map<SectionName, Section>,
   lineOf: LineOf,
@@ -138,6 +145,7 @@ export function checkSectionsPresent(
   });
 }
 
+/** Every fenced code block names a language the highlighter loads. */
 export function checkCodeBlocks(
   nodes: RootContent[],
   lineOf: LineOf,
@@ -150,7 +158,7 @@ export function checkCodeBlocks(
   nodes.forEach(visit);
 }
 
-export function checkCode(node: Code, lineOf: LineOf, report: Report) {
+function checkCode(node: Code, lineOf: LineOf, report: Report) {
   const { line, column } = lineOf(node);
   const languages = CODE_LANGUAGES.join(", ");
   if (!node.lang) {
