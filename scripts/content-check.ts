@@ -5,7 +5,13 @@ import { formatProblem } from "@/lib/content/problem";
 
 const json = process.argv.includes("--json");
 const started = performance.now();
-const { blueprints, questions, problems, files } = checkBank();
+// A large bank takes a while: say how far the check has got, on a terminal.
+const { blueprints, questions, problems, files } = checkBank(
+  process.stderr.isTTY && !json
+    ? (done, total) => process.stderr.write(`\rchecked ${done} of ${total}…`)
+    : undefined,
+);
+if (process.stderr.isTTY && !json) process.stderr.write("\r\x1b[K");
 const ms = Math.round(performance.now() - started);
 
 if (json) {

@@ -25,12 +25,14 @@ export type CheckedBank = {
 export function checkQuestions(
   files: SourceFile[],
   blueprints: ReadonlyMap<string, Blueprint>,
+  onProgress?: (done: number, total: number) => void,
 ): { questions: Question[]; problems: Problem[] } {
   const questions: Question[] = [];
   const problems: Problem[] = [];
   const owners = new Map<string, string>();
 
-  for (const { file, source } of files) {
+  for (const [index, { file, source }] of files.entries()) {
+    if (index % 500 === 0) onProgress?.(index, files.length);
     const { question, problems: own } = parseQuestion(file, source, blueprints);
     problems.push(...own);
     if (!question) continue;
@@ -54,10 +56,12 @@ export function checkQuestions(
 }
 
 /** Reads the blueprints and every question under content/questions. */
-export function checkBank(): CheckedBank {
+export function checkBank(
+  onProgress?: (done: number, total: number) => void,
+): CheckedBank {
   const loaded = loadBlueprints();
   const files = readQuestionFiles();
-  const checked = checkQuestions(files, loaded.blueprints);
+  const checked = checkQuestions(files, loaded.blueprints, onProgress);
   return {
     blueprints: loaded.blueprints,
     questions: checked.questions,
