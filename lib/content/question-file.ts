@@ -17,7 +17,9 @@ export function splitQuestionFile(source: string): SplitFile {
     return {
       ok: false,
       line: 1,
-      message: `the file is ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_QUESTION_BYTES / 1024} KB a question may be`,
+      message:
+        `the file is ${Math.ceil(bytes / 1024)} KB, ` +
+        `more than the ${MAX_QUESTION_BYTES / 1024} KB a question may be`,
       fix: "split it into several questions, or shorten its code and tables",
     };
   }
