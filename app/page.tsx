@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { QuestionHtml } from "@/components/question-html";
 import { formatProblem } from "@/lib/content/problem";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 
@@ -74,12 +75,7 @@ export default function HomePage() {
                             href={`/questions/${question.id}`}
                             className="block rounded border border-slate-200 p-3 hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
                           >
-                            <div
-                              className="prose-question"
-                              dangerouslySetInnerHTML={{
-                                __html: question.requirementHtml,
-                              }}
-                            />
+                            <QuestionHtml html={question.requirementHtml} />
                             <span className="text-sm text-slate-600">
                               {question.type === "multiple-response"
                                 ? `Choose ${question.choose}`

@@ -1,3 +1,4 @@
+import { QuestionHtml } from "@/components/question-html";
 import type { AnswerResult } from "@/lib/questions/answer-result-schema";
 
 /** The verdict, then why the key wins and why each distractor is a trap. */
@@ -53,10 +54,7 @@ export function AnswerExplanation({
               Option {trap.letter}
               {result.chosen.includes(trap.letter) && " (your choice)"}
             </h4>
-            <div
-              className="prose-question"
-              dangerouslySetInnerHTML={{ __html: trap.html }}
-            />
+            <QuestionHtml html={trap.html} />
           </div>
         ))}
       </div>
@@ -95,10 +93,7 @@ function ExplanationBlock({ title, html }: { title: string; html: string }) {
   return (
     <div>
       <h3 className="font-semibold">{title}</h3>
-      <div
-        className="prose-question"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      <QuestionHtml html={html} />
     </div>
   );
 }

@@ -3,14 +3,15 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 
-import { useSession } from "@/components/session-provider";
 import { AnswerExplanation } from "@/components/answer-explanation";
+import { OptionLabel } from "@/components/question-html";
+import { useSession } from "@/components/session-provider";
+import type { PublicQuestion } from "@/lib/content/question";
+import { ErrorBodySchema } from "@/lib/errors/error-body";
 import {
   AnswerResultSchema,
-  ErrorBodySchema,
   type AnswerResult,
 } from "@/lib/questions/answer-result-schema";
-import type { PublicQuestion } from "@/lib/content/question";
 
 type Props = { question: PublicQuestion; nextId?: string };
 
@@ -110,13 +111,7 @@ export function AnswerForm({ question, nextId }: Props) {
               onChange={() => toggle(option.letter)}
               className="mt-1 size-4 accent-indigo-700"
             />
-            <span>
-              <span className="font-semibold">{option.letter}.</span>{" "}
-              <span
-                className="option-text"
-                dangerouslySetInnerHTML={{ __html: option.html }}
-              />
-            </span>
+            <OptionLabel option={option} />
           </label>
         ))}
       </fieldset>

@@ -4,10 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { AnswerExplanation } from "@/components/answer-explanation";
-import {
-  AnswerKeySchema,
-  ErrorBodySchema,
-} from "@/lib/questions/answer-result-schema";
+import { OptionLabel, QuestionHtml } from "@/components/question-html";
+import { ErrorBodySchema } from "@/lib/errors/error-body";
+import { AnswerKeySchema } from "@/lib/questions/answer-result-schema";
 
 const ProblemSchema = z.object({
   line: z.number(),
@@ -128,9 +127,9 @@ export function AuthorPreview({ initial }: { initial: string }) {
           <QuestionPreview question={preview.question} />
         ) : (
           preview && (
-            <div
-              className="prose-question rounded-lg border border-slate-200 bg-white p-4"
-              dangerouslySetInnerHTML={{ __html: preview.bodyHtml }}
+            <QuestionHtml
+              html={preview.bodyHtml}
+              className="rounded-lg border border-slate-200 bg-white p-4"
             />
           )
         )}
@@ -146,13 +145,10 @@ function QuestionPreview({
 }) {
   return (
     <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <div
-        className="prose-question"
-        dangerouslySetInnerHTML={{ __html: question.public.scenarioHtml }}
-      />
-      <div
-        className="prose-question font-medium"
-        dangerouslySetInnerHTML={{ __html: question.public.requirementHtml }}
+      <QuestionHtml html={question.public.scenarioHtml} />
+      <QuestionHtml
+        html={question.public.requirementHtml}
+        className="font-medium"
       />
       <ul className="space-y-2">
         {question.public.options.map((option) => (
@@ -160,11 +156,7 @@ function QuestionPreview({
             key={option.letter}
             className="rounded border border-slate-200 p-2"
           >
-            <span className="font-semibold">{option.letter}.</span>{" "}
-            <span
-              className="option-text"
-              dangerouslySetInnerHTML={{ __html: option.html }}
-            />
+            <OptionLabel option={option} />
           </li>
         ))}
       </ul>

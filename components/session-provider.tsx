@@ -9,7 +9,7 @@ import {
 } from "react";
 import { z } from "zod";
 
-import { ErrorBodySchema } from "@/lib/questions/answer-result-schema";
+import { ErrorBodySchema } from "@/lib/errors/error-body";
 
 const SessionBodySchema = z.object({
   learner: z.object({ id: z.string(), displayName: z.string() }),

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { loadBlueprints } from "@/lib/content/load-blueprints";
+import type { Blueprint } from "@/lib/content/blueprint-schema";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { parseQuestion } from "@/lib/content/parse-question";
 import type { Problem } from "@/lib/content/problem";
@@ -15,8 +15,10 @@ export type Preview = {
 };
 
 /** Checks and renders a draft question exactly as the bank would. */
-export function previewQuestion(markdown: string): Preview {
-  const { blueprints } = loadBlueprints();
+export function previewQuestion(
+  markdown: string,
+  blueprints: ReadonlyMap<string, Blueprint>,
+): Preview {
   const { question, problems } = parseQuestion(
     "draft.md",
     markdown,
@@ -25,10 +27,12 @@ export function previewQuestion(markdown: string): Preview {
       checkFileLocation: false,
     },
   );
+  if (question) return { problems, question, bodyHtml: "" };
+
   const split = splitQuestionFile(markdown);
   return {
     problems,
     question,
-    bodyHtml: question || !split.ok ? "" : renderMarkdown(split.body),
+    bodyHtml: split.ok ? renderMarkdown(split.body) : "",
   };
 }

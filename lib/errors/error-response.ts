@@ -3,11 +3,8 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
+import type { ErrorBody } from "@/lib/errors/error-body";
 import { logger } from "@/lib/log/logger";
-
-export type ErrorBody = {
-  error: { code: string; message: string; issues?: string[] };
-};
 
 /**
  * The one place where a thrown error becomes an HTTP answer: invalid input is

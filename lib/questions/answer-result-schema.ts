@@ -20,11 +20,3 @@ export const AnswerResultSchema = AnswerKeySchema.extend({
 });
 
 export type AnswerResult = z.infer<typeof AnswerResultSchema>;
-
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.string()).optional(),
-  }),
-});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { AnswerForm } from "@/components/answer-form";
+import { QuestionHtml } from "@/components/question-html";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,13 +43,10 @@ export default async function QuestionPage({ params }: Props) {
         {task && `: ${task.title}`}
       </p>
       <h1 className="sr-only">Question {question.id}</h1>
-      <div
-        className="prose-question"
-        dangerouslySetInnerHTML={{ __html: question.scenarioHtml }}
-      />
-      <div
-        className="prose-question rounded-lg border-l-4 border-indigo-600 bg-white px-4 py-1 font-medium"
-        dangerouslySetInnerHTML={{ __html: question.requirementHtml }}
+      <QuestionHtml html={question.scenarioHtml} />
+      <QuestionHtml
+        html={question.requirementHtml}
+        className="rounded-lg border-l-4 border-indigo-600 bg-white px-4 py-1 font-medium"
       />
       <AnswerForm key={question.id} question={question} nextId={nextId} />
     </article>

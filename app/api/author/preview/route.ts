@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { previewQuestion } from "@/lib/content/preview-question";
 import { route } from "@/lib/http/route";
+import { getQuestionBank } from "@/lib/questions/question-bank";
 
 const PreviewBodySchema = z.object({
   markdown: z
@@ -16,5 +17,6 @@ export const POST = route(async (request) => {
   const { markdown } = PreviewBodySchema.parse(
     await request.json().catch(() => ({})),
   );
-  return NextResponse.json(previewQuestion(markdown));
+  const { blueprints } = getQuestionBank();
+  return NextResponse.json(previewQuestion(markdown, blueprints));
 });
