@@ -62,7 +62,8 @@ test("hostile Markdown is shown as text, never run", async ({ page }) => {
   await editor.fill(
     draft.replace(
       "Describe the team",
-      '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) <script>alert(3)</script> Describe the team',
+      '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) ' +
+        "<script>alert(3)</script> Describe the team",
     ),
   );
   await expect(page.getByTestId("preview-status")).toHaveText(

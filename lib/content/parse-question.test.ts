@@ -43,7 +43,8 @@ describe("parseQuestion", () => {
     const source = SOURCE.replace(/^---\n/, "---js\n");
 
     expect(problemsOf(source)).toEqual([
-      `${FILE}:1:1: front matter must be plain YAML, not "---js" — make the first line exactly --- and put the YAML fields below it`,
+      `${FILE}:1:1: front matter must be plain YAML, not "---js" — ` +
+        "make the first line exactly --- and put the YAML fields below it",
     ]);
   });
 
@@ -67,7 +68,8 @@ describe("parseQuestion", () => {
 
     expect(problemsOf(source)).toEqual([
       `${FILE}:2:1: missing field "difficulty" — use easy, medium or hard`,
-      `${FILE}:${lineOf("tagz:", source)}:1: unknown field "tagz" — remove it, or check its spelling against docs/authoring.md`,
+      `${FILE}:${lineOf("tagz:", source)}:1: unknown field "tagz" — ` +
+        "remove it, or check its spelling against docs/authoring.md",
     ]);
   });
 
@@ -140,7 +142,8 @@ describe("parseQuestion", () => {
       );
     expect(problemsOf(ordered)).toEqual([
       expect.stringContaining(
-        'a multiple-response requirement does not say how many to choose — end it with "(Choose two.)"',
+        "a multiple-response requirement does not say how many to choose — " +
+          'end it with "(Choose two.)"',
       ),
     ]);
 
@@ -179,7 +182,8 @@ describe("parseQuestion", () => {
     const source = SOURCE.replace("```bash", "```rust");
 
     expect(problemsOf(source)).toEqual([
-      `${FILE}:${lineOf("```bash")}:1: the code language "rust" is not supported — use one of: bash, shell, json, yaml, javascript, typescript, python, java, text`,
+      `${FILE}:${lineOf("```bash")}:1: the code language "rust" is not supported — ` +
+        "use one of: bash, shell, json, yaml, javascript, typescript, python, java, text",
     ]);
   });
 

@@ -69,7 +69,10 @@ describe("getQuestionBank", () => {
     const { getQuestionBank } = await loadBank();
 
     expect(() => getQuestionBank()).toThrow(
-      /^The question bank has problems:\ncontent\/questions\/1\.3-data-stores\/broken\.md:2:1: missing field/,
+      new RegExp(
+        "^The question bank has problems:\\n" +
+          "content/questions/1\\.3-data-stores/broken\\.md:2:1: missing field",
+      ),
     );
   });
 
