@@ -207,4 +207,18 @@ describe("parseQuestion", () => {
       expect.stringContaining("option C is keyed, so it has no trap"),
     ]);
   });
+
+  it("refuses an explanation that names an option by its letter", () => {
+    const source = SOURCE.replace(
+      "## Winning logic\n",
+      "## Winning logic\n\nOption B is right.\n",
+    );
+
+    expect(problemsOf(source)).toEqual([
+      `${FILE}:${lineOf("## Winning logic") + 2}:1: "Option B" refers to an ` +
+        "option by its letter — name the option by what it says (for example " +
+        "“the FIFO queue”), because each learner sees the options in a " +
+        "different order",
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ import {
 import { readOptions } from "@/lib/content/rules/option-rules";
 import {
   checkCodeBlocks,
+  checkNoOptionLetters,
   checkRequiredContent,
   checkSectionsPresent,
   splitSections,
@@ -97,6 +98,7 @@ export function parseQuestion(
     checkTraps(meta, letters, traps, sections.get("Traps"), lineOf, report);
   }
   checkRequiredContent(sections, lineOf, report);
+  checkNoOptionLetters(sections, traps, lineOf, report);
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.length > 0 || !meta || !options)

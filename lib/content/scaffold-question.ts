@@ -53,7 +53,7 @@ Ask the question.${multiple ? " (Choose two.)" : ""}
 
 ## Options
 
-${letters.map((l) => `- ${l}. Option ${l}`).join("\n")}
+${letters.map((l) => `- ${l}. What option ${l} proposes`).join("\n")}
 
 ## Quick insight
 
@@ -61,11 +61,13 @@ One or two sentences a candidate can remember.
 
 ## Winning logic
 
-Why ${answer.join(" and ")} meet${answer.length === 1 ? "s" : ""} every part of the requirement.
+Why the keyed option${answer.length === 1 ? " meets" : "s meet"} every part of the requirement.
+Name options by what they say, not by letter: each learner sees them in a
+different order.
 
 ## Traps
 
-${wrong.map((l) => `### ${l}\n\nWhy ${l} is tempting, and why it fails.`).join("\n\n")}
+${wrong.map((l) => `### ${l}\n\nWhy this option is tempting, and why it fails.`).join("\n\n")}
 
 ## Technical blueprint
 
@@ -75,9 +77,9 @@ aws s3 ls
 
 ## Comparison
 
-| Option | Why it fits or not |
-| ------ | ------------------ |
-${letters.map((l) => `| ${l}      | …                  |`).join("\n")}
+| Approach | Why it fits or not |
+| -------- | ------------------ |
+${letters.map(() => `| …        | …                  |`).join("\n")}
 
 ## Exam rule vs real world
 

@@ -207,3 +207,49 @@ export function checkRequiredContent(
     report(line, column, rule.message, rule.fix);
   }
 }
+
+const LETTER_REFERENCE = /\b(?:[Oo]ptions?|[Aa]nswers?|[Cc]hoices?) [A-F]\b/;
+
+/**
+ * Options are shown in a different order to each learner, so an explanation
+ * that says "option B" or labels a table row "B" points at the wrong option
+ * for most of them. Trap headings are fine: the app relabels them.
+ */
+export function checkNoOptionLetters(
+  sections: Map<SectionName, Section>,
+  traps: Trap[],
+  lineOf: LineOf,
+  report: Report,
+) {
+  const fix =
+    "name the option by what it says (for example “the FIFO queue”), " +
+    "because each learner sees the options in a different order";
+  const visit = (node: RootContent) => {
+    const found = letterReference(node);
+    if (found) {
+      const { line, column } = lineOf(node);
+      report(line, column, found, fix);
+    }
+    if (node.type !== "tableRow" && "children" in node)
+      (node.children as RootContent[]).forEach(visit);
+  };
+
+  for (const [name, section] of sections) {
+    if (name !== "Options") section.nodes.forEach(visit);
+  }
+  traps.forEach((trap) => trap.nodes.forEach(visit));
+}
+
+function letterReference(node: RootContent): string | null {
+  if (node.type === "text") {
+    const match = LETTER_REFERENCE.exec(node.value);
+    return match ? `"${match[0]}" refers to an option by its letter` : null;
+  }
+  if (node.type === "tableRow") {
+    const first = node.children[0] ? toString(node.children[0]).trim() : "";
+    return /^[A-F]\.?$/.test(first)
+      ? `the table row "${first}" refers to an option by its letter`
+      : null;
+  }
+  return null;
+}
