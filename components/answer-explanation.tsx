@@ -5,37 +5,45 @@ import type { AnswerResult } from "@/lib/questions/answer-result-schema";
 export function AnswerExplanation({
   result,
   asPreview = false,
+  labelOf = (letter) => letter,
+  verdictExtra,
 }: {
   result: AnswerResult;
   /** An author's preview shows the key instead of a verdict. */
   asPreview?: boolean;
+  /** The letter the learner saw for an option, when options were shuffled. */
+  labelOf?: (letter: string) => string;
+  verdictExtra?: React.ReactNode;
 }) {
+  const answer = result.answer.map(labelOf).sort().join(" and ");
   // The trap of an option the learner picked comes first: it is the one
   // they need to read.
   const traps = [...result.traps].sort(
     (a, b) =>
       Number(result.chosen.includes(b.letter)) -
-      Number(result.chosen.includes(a.letter)),
+        Number(result.chosen.includes(a.letter)) ||
+      labelOf(a.letter).localeCompare(labelOf(b.letter)),
   );
 
   return (
     <section aria-labelledby="verdict" className="space-y-5">
       {asPreview ? (
         <h2 id="verdict" className="text-lg font-bold">
-          Keyed answer: {result.answer.join(" and ")}
+          Keyed answer: {answer}
         </h2>
       ) : (
         <div
           role="status"
-          className={`rounded-lg px-4 py-3 ${result.correct ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+          className={`rounded-lg px-4 py-3 ${result.correct ? "bg-good-soft text-good-ink" : "bg-bad-soft text-bad-ink"}`}
         >
-          <h2 id="verdict" className="text-lg font-bold">
+          <h2 id="verdict" tabIndex={-1} className="text-lg font-bold">
             {result.correct ? "Correct" : "Not quite"}
           </h2>
           <p>
-            The answer is {result.answer.join(" and ")}.
+            The answer is {answer}.
             {result.timeTakenMs !== null &&
               ` You took ${Math.max(1, Math.round(result.timeTakenMs / 1000))} s.`}
+            {verdictExtra}
           </p>
         </div>
       )}
@@ -48,10 +56,10 @@ export function AnswerExplanation({
         {traps.map((trap) => (
           <div
             key={trap.letter}
-            className="rounded-lg border border-slate-200 bg-white p-4"
+            className="border-line bg-surface rounded-lg border p-4"
           >
             <h4 className="font-semibold">
-              Option {trap.letter}
+              Option {labelOf(trap.letter)}
               {result.chosen.includes(trap.letter) && " (your choice)"}
             </h4>
             <QuestionHtml html={trap.html} />
@@ -76,7 +84,7 @@ export function AnswerExplanation({
             <li key={source}>
               <a
                 href={source}
-                className="break-all text-indigo-700 underline"
+                className="text-accent-ink break-all underline"
                 rel="noreferrer"
               >
                 {source}

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
 
-import type { Database } from "@/lib/db/schema";
+import type { AttemptMode, Database } from "@/lib/db/schema";
 
 export type NewAttempt = {
   learnerId: string;
@@ -11,7 +11,10 @@ export type NewAttempt = {
   chosenOptions: string[];
   correct: boolean;
   timeTakenMs: number | null;
-  mode: "practice";
+  mode: AttemptMode;
+  drillId?: string | null;
+  examId?: string | null;
+  at?: Date;
 };
 
 /** Stores one answer durably; SQL, not the session, is the record of it. */
@@ -20,18 +23,21 @@ export async function recordAttempt(
   attempt: NewAttempt,
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto("attempts")
-    .values({
-      id,
-      learner_id: attempt.learnerId,
-      question_id: attempt.questionId,
-      chosen_options: JSON.stringify([...attempt.chosenOptions].sort()),
-      correct: attempt.correct ? 1 : 0,
-      time_taken_ms: attempt.timeTakenMs,
-      mode: attempt.mode,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await db.insertInto("attempts").values(attemptRow(id, attempt)).execute();
   return id;
+}
+
+export function attemptRow(id: string, attempt: NewAttempt) {
+  return {
+    id,
+    learner_id: attempt.learnerId,
+    question_id: attempt.questionId,
+    chosen_options: JSON.stringify([...attempt.chosenOptions].sort()),
+    correct: attempt.correct ? 1 : 0,
+    time_taken_ms: attempt.timeTakenMs,
+    mode: attempt.mode,
+    drill_id: attempt.drillId ?? null,
+    exam_id: attempt.examId ?? null,
+    created_at: (attempt.at ?? new Date()).toISOString(),
+  };
 }

@@ -2,11 +2,13 @@ import "server-only";
 import { Migrator, type Kysely, type Migration } from "kysely";
 
 import * as learnersAndAttempts from "@/lib/db/migrations/0001-learners-and-attempts";
+import * as practiceExamsAndReview from "@/lib/db/migrations/0002-practice-exams-and-review";
 import type { Database } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   "0001-learners-and-attempts": learnersAndAttempts,
+  "0002-practice-exams-and-review": practiceExamsAndReview,
 };
 
 /**
@@ -29,7 +31,7 @@ function lostTheRace(error: unknown): boolean {
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => MIGRATIONS },
   });
 
   for (let attempt = 1; ; attempt++) {

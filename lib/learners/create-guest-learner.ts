@@ -2,10 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
+import { z } from "zod";
 
 import type { Database } from "@/lib/db/schema";
 
-export type Learner = { id: string; kind: "guest"; displayName: string };
+export const LearnerSchema = z.object({
+  id: z.uuid(),
+  kind: z.literal("guest"),
+  displayName: z.string().min(1),
+});
+
+export type Learner = z.infer<typeof LearnerSchema>;
 
 /** Records a guest learner so a visitor can practise without an account. */
 export async function createGuestLearner(
@@ -25,6 +32,7 @@ export async function createGuestLearner(
       kind: learner.kind,
       display_name: learner.displayName,
       created_at: new Date().toISOString(),
+      exam_date: null,
     })
     .execute();
   return learner;

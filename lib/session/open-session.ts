@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db/get-db";
+import { getEnv } from "@/lib/env/env";
 import { AppError } from "@/lib/errors/app-error";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import { getSessionStore } from "@/lib/session/get-session-store";
@@ -10,19 +11,44 @@ import {
   writeSessionCookie,
 } from "@/lib/session/session-cookie";
 import { newSessionId } from "@/lib/session/session-id";
+import {
+  markSessionSeen,
+  recordSession,
+  restoreSession,
+  SEEN_INTERVAL_MS,
+} from "@/lib/session/session-record";
 import type { Session } from "@/lib/session/session-schema";
 
 export type ActiveSession = { id: string; data: Session; isNew: boolean };
 
-/** The caller's live session, or null when there is none. */
+/**
+ * The caller's live session, or null when there is none. Memcached holds the
+ * working copy; when it has lost one, the session is rebuilt from SQL, so a
+ * cache node going away signs nobody out and loses no exam in progress.
+ */
 export async function findSession(
   request: NextRequest,
 ): Promise<ActiveSession | null> {
   const id = readSessionId(request);
   if (!id) return null;
 
-  const data = await getSessionStore().load(id);
-  return data ? { id, data, isNew: false } : null;
+  const store = getSessionStore();
+  const now = Date.now();
+  const cached = await store.load(id);
+  if (cached) {
+    if (now - cached.seenAt >= SEEN_INTERVAL_MS) {
+      await markSessionSeen(getDb(), id, now);
+      cached.seenAt = now;
+      await store.save(id, cached);
+    }
+    return { id, data: cached, isNew: false };
+  }
+
+  const idleMs = getEnv().SESSION_IDLE_MINUTES * 60_000;
+  const restored = await restoreSession(getDb(), id, { idleMs, now });
+  if (!restored) return null;
+  await store.save(id, restored);
+  return { id, data: restored, isNew: false };
 }
 
 /** The caller's session, refusing with 401 when it is missing or expired. */
@@ -57,12 +83,16 @@ export async function ensureSession(
 
   const learner = await createGuestLearner(getDb());
   const now = Date.now();
+  await recordSession(getDb(), id, learner.id, now);
   const data: Session = {
-    version: 1,
+    version: 2,
     learner,
     createdAt: now,
     refreshedAt: now,
+    seenAt: now,
+    onScreen: null,
     drill: null,
+    exam: null,
   };
   await store.save(id, data);
   return { id, data, isNew: true };

@@ -15,7 +15,12 @@ export function newSessionId(): string {
  * no usable cookie values, and logs can name a key prefix safely.
  */
 export function sessionKey(id: string): string {
-  return `sess:${createHash("sha256").update(id).digest("hex")}`;
+  return `sess:${sessionHash(id)}`;
+}
+
+/** The name SQL knows a session by: never the id itself. */
+export function sessionHash(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
 }
 
 export function keyPrefix(key: string): string {

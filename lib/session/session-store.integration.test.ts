@@ -32,11 +32,14 @@ afterAll(async () => {
 
 function guestSession(at: number): Session {
   return {
-    version: 1,
+    version: 2,
     learner: { id: randomUUID(), kind: "guest", displayName: "Guest" },
     createdAt: at,
     refreshedAt: at,
+    seenAt: at,
+    onScreen: null,
     drill: null,
+    exam: null,
   };
 }
 
@@ -55,7 +58,7 @@ describe("session store", () => {
     const id = newSessionId();
     const session = {
       ...guestSession(Date.now()),
-      drill: { questionId: "q", startedAt: 1 },
+      onScreen: { questionId: "q", startedAt: 1 },
     };
 
     await store.save(id, session);

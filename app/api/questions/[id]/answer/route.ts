@@ -33,9 +33,9 @@ export const POST = route<{ id: string }>(
     const session = await timing.measure("session", () =>
       requireSession(request),
     );
-    const drill = session.data.drill;
+    const onScreen = session.data.onScreen;
     const timeTakenMs =
-      drill?.questionId === id ? Date.now() - drill.startedAt : null;
+      onScreen?.questionId === id ? Date.now() - onScreen.startedAt : null;
     const correct = isCorrect(options, question.key.answer);
 
     await timing.measure("db", () =>
@@ -48,7 +48,7 @@ export const POST = route<{ id: string }>(
         mode: "practice",
       }),
     );
-    session.data.drill = null;
+    session.data.onScreen = null;
     await timing.measure("session", () =>
       getSessionStore().save(session.id, session.data),
     );

@@ -13,7 +13,7 @@ export const POST = route<{ id: string }>(
 
     await timing.measure("session", async () => {
       const session = await requireSession(request);
-      session.data.drill = { questionId: id, startedAt: Date.now() };
+      session.data.onScreen = { questionId: id, startedAt: Date.now() };
       await getSessionStore().save(session.id, session.data);
     });
     return new NextResponse(null, { status: 204 });

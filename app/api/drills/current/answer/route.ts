@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+
+import { answerInDrill } from "@/lib/drills/drill-service";
+import { readBody } from "@/lib/http/read-body";
+import { route } from "@/lib/http/route";
+import { PracticeAnswerSchema } from "@/lib/practice/answer-practice-question";
+import { requireSession } from "@/lib/session/open-session";
+
+/** Checks the answer to the question on screen and reveals its explanation. */
+export const POST = route(async (request) => {
+  const answer = await readBody(request, PracticeAnswerSchema);
+  const session = await requireSession(request);
+
+  return NextResponse.json(await answerInDrill(session, answer));
+});

@@ -1,0 +1,87 @@
+import path from "node:path";
+
+import { Migrator, sql, type Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openSqlite } from "@/lib/db/get-db";
+import { migrateToLatest, MIGRATIONS } from "@/lib/db/migrate";
+import type { Database } from "@/lib/db/schema";
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: Kysely<Database>;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  db = openSqlite(path.join(temp.dir, "test.sqlite"));
+});
+
+afterEach(async () => {
+  await db.destroy();
+  temp.remove();
+});
+
+describe("migrateToLatest", () => {
+  it("keeps answers recorded before attempts was rebuilt", async () => {
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => MIGRATIONS },
+    });
+    await migrator.migrateTo("0001-learners-and-attempts");
+    await sql`insert into learners values
+      ('2b7c3c1e-0000-4000-8000-000000000001', 'guest', 'Guest 2B7C',
+       '2026-12-01T10:00:00.000Z')`.execute(db);
+    await sql`insert into attempts values ('a1',
+      '2b7c3c1e-0000-4000-8000-000000000001', 'q1', '["C"]', 1, 4200,
+      'practice', '2026-12-01T10:01:00.000Z')`.execute(db);
+
+    await migrateToLatest(db);
+
+    const attempts = await db.selectFrom("attempts").selectAll().execute();
+    expect(attempts).toEqual([
+      {
+        id: "a1",
+        learner_id: "2b7c3c1e-0000-4000-8000-000000000001",
+        question_id: "q1",
+        chosen_options: '["C"]',
+        correct: 1,
+        time_taken_ms: 4200,
+        mode: "practice",
+        drill_id: null,
+        exam_id: null,
+        created_at: "2026-12-01T10:01:00.000Z",
+      },
+    ]);
+  });
+
+  it("accepts the new answer modes and still refuses unknown ones", async () => {
+    await migrateToLatest(db);
+    await sql`insert into learners values
+      ('2b7c3c1e-0000-4000-8000-000000000002', 'guest', 'Guest', 'now', null)`.execute(
+      db,
+    );
+    const insert = (id: string, mode: string) =>
+      sql`insert into attempts (id, learner_id, question_id, chosen_options,
+        correct, mode, created_at) values (${id},
+        '2b7c3c1e-0000-4000-8000-000000000002', 'q', '[]', 0, ${mode},
+        'now')`.execute(db);
+
+    await insert("e", "exam");
+    await insert("r", "review");
+    await expect(insert("x", "guessing")).rejects.toThrow(/CHECK constraint/);
+  });
+
+  it("undoes the second migration cleanly", async () => {
+    await migrateToLatest(db);
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => MIGRATIONS },
+    });
+
+    const { error } = await migrator.migrateTo("0001-learners-and-attempts");
+
+    expect(error).toBeUndefined();
+    const tables = (await db.introspection.getTables()).map((t) => t.name);
+    expect(tables).not.toContain("exams");
+  });
+});

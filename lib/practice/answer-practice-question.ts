@@ -1,0 +1,81 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+
+import { recordAttempt } from "@/lib/attempts/record-attempt";
+import { OptionLetterSchema, type Question } from "@/lib/content/question";
+import type { Database } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { getExamDate } from "@/lib/learners/exam-date";
+import { isCorrect } from "@/lib/questions/check-answer";
+import { gradeForAnswer } from "@/lib/review/review-card";
+import { reviewAnswered } from "@/lib/review/review-store";
+import type { Session } from "@/lib/session/session-schema";
+
+export const PracticeAnswerSchema = z.strictObject({
+  questionId: z.string().min(1).max(200),
+  options: z
+    .array(OptionLetterSchema)
+    .min(1, "choose at least one option")
+    .max(6)
+    .refine(
+      (letters) => new Set(letters).size === letters.length,
+      "an option is chosen twice",
+    ),
+  unsure: z.boolean().default(false),
+});
+
+export type PracticeAnswer = z.infer<typeof PracticeAnswerSchema>;
+
+/**
+ * Checks a drill or review answer, records it and schedules the question's
+ * next review. Returns everything the explanation panel shows.
+ */
+export async function answerPracticeQuestion(
+  db: Kysely<Database>,
+  session: Session,
+  question: Question,
+  answer: PracticeAnswer,
+  context: { mode: "drill" | "review"; drillId?: string },
+) {
+  if (answer.options.length !== question.public.choose) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `This question needs exactly ${question.public.choose} option(s); ` +
+        `${answer.options.length} were chosen.`,
+    );
+  }
+
+  const now = new Date();
+  const onScreen = session.onScreen;
+  const timeTakenMs =
+    onScreen?.questionId === question.public.id
+      ? now.getTime() - onScreen.startedAt
+      : null;
+  const correct = isCorrect(answer.options, question.key.answer);
+
+  await recordAttempt(db, {
+    learnerId: session.learner.id,
+    questionId: question.public.id,
+    chosenOptions: answer.options,
+    correct,
+    timeTakenMs,
+    mode: context.mode,
+    drillId: context.drillId ?? null,
+  });
+  const card = await reviewAnswered(
+    db,
+    session.learner.id,
+    question.public.id,
+    gradeForAnswer({ correct, unsure: answer.unsure }),
+    { now, examDate: await getExamDate(db, session.learner.id) },
+  );
+
+  return {
+    correct,
+    chosen: answer.options,
+    timeTakenMs,
+    nextReview: card.due,
+    ...question.key,
+  };
+}
