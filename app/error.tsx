@@ -13,7 +13,7 @@ export default function ErrorPage({
       <button
         type="button"
         onClick={reset}
-        className="rounded bg-indigo-700 px-4 py-2 text-white"
+        className="bg-accent text-on-accent hover:bg-accent-strong rounded px-4 py-2"
       >
         Try again
       </button>

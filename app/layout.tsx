@@ -13,6 +13,14 @@ export const metadata: Metadata = {
     "with a full explanation of every answer.",
 };
 
+const NAV = [
+  ["/drill", "Drill"],
+  ["/exam", "Mock exam"],
+  ["/review", "Review"],
+  ["/progress", "Progress"],
+  ["/", "All questions"],
+] as const;
+
 export default function RootLayout({
   children,
 }: {
@@ -20,16 +28,33 @@ export default function RootLayout({
 }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+      <body className="bg-canvas text-ink min-h-screen antialiased">
         <SessionProvider>
-          <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+          <header className="border-line bg-surface border-b">
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
               <Link
                 href="/"
-                className="text-lg font-semibold tracking-tight text-indigo-700"
+                className="text-accent-ink text-lg font-semibold tracking-tight"
               >
                 certdrill
               </Link>
+              <nav
+                aria-label="Main"
+                className="order-last w-full sm:order-none sm:w-auto"
+              >
+                <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
+                  {NAV.map(([href, label]) => (
+                    <li key={href}>
+                      <Link
+                        href={href}
+                        className="text-ink hover:text-accent-ink hover:underline"
+                      >
+                        {label}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
               <SessionStatus />
             </div>
           </header>

@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">Page not found</h1>
       <p>
         There is nothing at this address.{" "}
-        <Link href="/" className="text-indigo-700 underline">
+        <Link href="/" className="text-accent-ink underline">
           See all questions
         </Link>
         .

@@ -14,7 +14,7 @@ export default function HomePage() {
         <h1 className="text-3xl font-bold tracking-tight">
           Drill for AWS Certified Developer – Associate
         </h1>
-        <p className="text-lg text-slate-700">
+        <p className="text-ink text-lg">
           Scenario questions in the style of the DVA-C02 exam. Every answer is
           checked on the server and explained: why the right option wins, and
           why each distractor is a trap.
@@ -24,13 +24,13 @@ export default function HomePage() {
       {process.env.NODE_ENV === "development" && bank.problems.length > 0 && (
         <section
           aria-labelledby="content-problems"
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900"
+          className="border-bad-line bg-bad-soft text-bad-ink rounded-lg border p-4"
         >
           <h2 id="content-problems" className="font-semibold">
             {bank.problems.length} problem(s) in the question files; those files
             are left out until fixed
           </h2>
-          <ul className="mt-2 space-y-1 font-mono text-sm">
+          <ul className="mt-2 space-y-1 font-mono text-sm wrap-anywhere">
             {bank.problems.map((problem) => (
               <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
             ))}
@@ -49,7 +49,7 @@ export default function HomePage() {
           </h2>
           {blueprint.domains.map((domain) => (
             <div key={domain.number} className="space-y-3">
-              <h3 className="font-semibold text-slate-800">
+              <h3 className="text-ink font-semibold">
                 Domain {domain.number}: {domain.title} ({domain.weight}%)
               </h3>
               {domain.tasks.map((task) => {
@@ -59,12 +59,12 @@ export default function HomePage() {
                 return (
                   <details
                     key={task.id}
-                    className="rounded-lg border border-slate-200 bg-white"
+                    className="border-line bg-surface rounded-lg border"
                   >
                     <summary className="cursor-pointer px-4 py-3">
                       <span className="font-medium">Task {task.id}</span>{" "}
                       {task.title}{" "}
-                      <span className="text-sm text-slate-600">
+                      <span className="text-ink-muted text-sm">
                         ({inTask.length} questions)
                       </span>
                     </summary>
@@ -73,10 +73,10 @@ export default function HomePage() {
                         <li key={question.id}>
                           <Link
                             href={`/questions/${question.id}`}
-                            className="block rounded border border-slate-200 p-3 hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                            className="border-line hover:border-accent focus-visible:outline-accent block rounded border p-3 focus-visible:outline-2"
                           >
                             <QuestionHtml html={question.requirementHtml} />
-                            <span className="text-sm text-slate-600">
+                            <span className="text-ink-muted text-sm">
                               {question.type === "multiple-response"
                                 ? `Choose ${question.choose}`
                                 : "Choose one"}{" "}

@@ -1,3 +1,5 @@
+import { useId } from "react";
+
 import { QuestionHtml } from "@/components/question-html";
 import type { AnswerResult } from "@/lib/questions/answer-result-schema";
 
@@ -16,6 +18,7 @@ export function AnswerExplanation({
   verdictExtra?: React.ReactNode;
 }) {
   const answer = result.answer.map(labelOf).sort().join(" and ");
+  const verdictId = useId();
   // The trap of an option the learner picked comes first: it is the one
   // they need to read.
   const traps = [...result.traps].sort(
@@ -26,9 +29,9 @@ export function AnswerExplanation({
   );
 
   return (
-    <section aria-labelledby="verdict" className="space-y-5">
+    <section aria-labelledby={verdictId} className="space-y-5">
       {asPreview ? (
-        <h2 id="verdict" className="text-lg font-bold">
+        <h2 id={verdictId} className="text-lg font-bold">
           Keyed answer: {answer}
         </h2>
       ) : (
@@ -36,7 +39,12 @@ export function AnswerExplanation({
           role="status"
           className={`rounded-lg px-4 py-3 ${result.correct ? "bg-good-soft text-good-ink" : "bg-bad-soft text-bad-ink"}`}
         >
-          <h2 id="verdict" tabIndex={-1} className="text-lg font-bold">
+          <h2
+            id={verdictId}
+            data-verdict
+            tabIndex={-1}
+            className="text-lg font-bold"
+          >
             {result.correct ? "Correct" : "Not quite"}
           </h2>
           <p>

@@ -109,7 +109,7 @@ export function AnswerForm({ question, nextId }: Props) {
               value={option.letter}
               checked={chosen.includes(option.letter)}
               onChange={() => toggle(option.letter)}
-              className="mt-1 size-4 accent-indigo-700"
+              className="accent-accent mt-1 size-4 shrink-0"
             />
             <OptionLabel option={option} />
           </label>
@@ -117,7 +117,7 @@ export function AnswerForm({ question, nextId }: Props) {
       </fieldset>
 
       {problem && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
           {problem}
         </p>
       )}
@@ -128,7 +128,7 @@ export function AnswerForm({ question, nextId }: Props) {
           {nextId && (
             <Link
               href={`/questions/${nextId}`}
-              className="inline-block rounded-lg bg-indigo-700 px-5 py-2 font-semibold text-white hover:bg-indigo-800"
+              className="bg-accent text-on-accent hover:bg-accent-strong inline-block rounded-lg px-5 py-2 font-semibold"
             >
               Next question →
             </Link>
@@ -138,7 +138,7 @@ export function AnswerForm({ question, nextId }: Props) {
         <button
           type="submit"
           disabled={pending || state.status === "loading"}
-          className="rounded-lg bg-indigo-700 px-5 py-2 font-semibold text-white hover:bg-indigo-800 disabled:opacity-60"
+          className="bg-accent text-on-accent hover:bg-accent-strong rounded-lg px-5 py-2 font-semibold disabled:opacity-60"
         >
           {pending ? "Checking…" : "Check answer"}
         </button>
@@ -160,14 +160,16 @@ function optionClass(
   chosen: string[],
   result: AnswerResult | null,
 ) {
-  const base =
-    "flex cursor-pointer items-start gap-3 rounded-lg border bg-white p-3";
+  // One background class per state: with two, the one later in the generated
+  // CSS would win (bg-surface over bg-good-soft), hiding the verdict colour.
+  const base = "flex cursor-pointer items-start gap-3 rounded-lg border p-3";
   if (!result) {
     const picked = chosen.includes(letter);
-    return `${base} ${picked ? "border-indigo-600 ring-1 ring-indigo-600" : "border-slate-300"}`;
+    return `${base} bg-surface ${picked ? "border-accent ring-1 ring-accent" : "border-line"}`;
   }
   if (result.answer.includes(letter))
-    return `${base} border-green-600 bg-green-50`;
-  if (result.chosen.includes(letter)) return `${base} border-red-600 bg-red-50`;
-  return `${base} border-slate-200 opacity-80`;
+    return `${base} border-good-line bg-good-soft`;
+  if (result.chosen.includes(letter))
+    return `${base} border-bad-line bg-bad-soft`;
+  return `${base} border-line bg-surface opacity-80`;
 }

@@ -87,7 +87,7 @@ export function AuthorPreview({ initial }: { initial: string }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <div className="space-y-2">
+      <div className="min-w-0 space-y-2">
         <label htmlFor="question-markdown" className="font-semibold">
           Question file (Markdown)
         </label>
@@ -97,11 +97,11 @@ export function AuthorPreview({ initial }: { initial: string }) {
           value={markdown}
           onChange={(event) => setMarkdown(event.target.value)}
           spellCheck={false}
-          className="h-[70vh] w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm"
+          className="border-line bg-surface h-[70vh] w-full rounded-lg border p-3 font-mono text-sm"
         />
       </div>
 
-      <div className="space-y-4">
+      <div className="min-w-0 space-y-4 wrap-anywhere [&_pre]:overflow-x-auto [&_table]:wrap-normal">
         <p role="status" data-testid="preview-status" className="font-semibold">
           {status}
         </p>
@@ -112,7 +112,7 @@ export function AuthorPreview({ initial }: { initial: string }) {
                 <button
                   type="button"
                   onClick={() => goToLine(problem.line, problem.column)}
-                  className="w-full rounded border border-red-300 bg-red-50 p-2 text-left text-sm text-red-900"
+                  className="border-bad-line bg-bad-soft text-bad-ink w-full rounded border p-2 text-left text-sm"
                 >
                   <span className="font-mono">
                     {problem.line}:{problem.column}
@@ -129,7 +129,7 @@ export function AuthorPreview({ initial }: { initial: string }) {
           preview && (
             <QuestionHtml
               html={preview.bodyHtml}
-              className="rounded-lg border border-slate-200 bg-white p-4"
+              className="border-line bg-surface rounded-lg border p-4"
             />
           )
         )}
@@ -144,7 +144,7 @@ function QuestionPreview({
   question: NonNullable<Preview["question"]>;
 }) {
   return (
-    <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <article className="border-line bg-surface space-y-4 rounded-lg border p-4">
       <QuestionHtml html={question.public.scenarioHtml} />
       <QuestionHtml
         html={question.public.requirementHtml}
@@ -152,10 +152,7 @@ function QuestionPreview({
       />
       <ul className="space-y-2">
         {question.public.options.map((option) => (
-          <li
-            key={option.letter}
-            className="rounded border border-slate-200 p-2"
-          >
+          <li key={option.letter} className="border-line rounded border p-2">
             <OptionLabel option={option} />
           </li>
         ))}

@@ -7,13 +7,13 @@ export function SessionStatus() {
   const { state } = useSession();
 
   if (state.status === "loading") {
-    return <p className="text-sm text-slate-500">Starting your session…</p>;
+    return <p className="text-ink-muted text-sm">Starting your session…</p>;
   }
   if (state.status === "unavailable") {
     return (
       <p
         role="alert"
-        className="rounded bg-amber-100 px-2 py-1 text-sm text-amber-900"
+        className="bg-warn-soft text-warn-ink rounded px-2 py-1 text-sm"
       >
         {state.message}
       </p>
@@ -21,7 +21,7 @@ export function SessionStatus() {
   }
   const { learner, progress } = state;
   return (
-    <p className="text-sm text-slate-700" data-testid="session-status">
+    <p className="text-ink text-sm" data-testid="session-status">
       <span className="font-medium">{learner.displayName}</span> ·{" "}
       {progress.answered} answered · {progress.correct} correct
     </p>

@@ -13,6 +13,7 @@ import {
 import { ShortcutHelp } from "@/components/practice/shortcut-help";
 import { optionKeys, useShortcuts } from "@/components/practice/use-shortcuts";
 import { QuestionHtml } from "@/components/question-html";
+import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import {
   BookmarkResultSchema,
@@ -45,6 +46,7 @@ type Props = {
 export function PracticeQuestion(props: Props) {
   const { questionId, order } = props;
   const api = useApi();
+  const { refresh } = useSession();
   const [question, setQuestion] = useState<PublicQuestion | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [unsure, setUnsure] = useState(false);
@@ -70,6 +72,12 @@ export function PracticeQuestion(props: Props) {
       live = false;
     };
   }, [questionId]);
+
+  // The verdict takes focus, so a screen reader reads it and Tab continues
+  // into the explanation.
+  useEffect(() => {
+    if (result) document.querySelector<HTMLElement>("[data-verdict]")?.focus();
+  }, [result]);
 
   const multiple = question?.type === "multiple-response";
   const answered = result !== null || props.earlierVerdict != null;
@@ -99,7 +107,7 @@ export function PracticeQuestion(props: Props) {
       return setProblem(`${response.message} Your choice is kept.`);
     setResult(response.data);
     props.onAnswered?.(response.data);
-    requestAnimationFrame(() => document.getElementById("verdict")?.focus());
+    void refresh();
   }
 
   async function toggleBookmark() {
@@ -123,7 +131,7 @@ export function PracticeQuestion(props: Props) {
   }
 
   useShortcuts(
-    {
+    () => ({
       ...(answered || !question
         ? {}
         : optionKeys(order.length, (index) => {
@@ -135,7 +143,7 @@ export function PracticeQuestion(props: Props) {
       f: () => void flag(),
       b: () => void toggleBookmark(),
       "?": () => setHelp((open) => !open),
-    },
+    }),
     !help,
   );
 

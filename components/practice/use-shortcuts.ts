@@ -5,11 +5,12 @@ import { useEffect, useRef } from "react";
 export type Shortcuts = Record<string, () => void>;
 
 /**
- * Single-key shortcuts for the practice screens. Keys typed into a form
+ * Single-key shortcuts for the practice screens, built when a key is pressed
+ * so they always act on the latest state. Keys typed into a form
  * field, or pressed with a modifier, are left alone; so is Enter on a button
  * or link, which already does what it says.
  */
-export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
+export function useShortcuts(shortcuts: () => Shortcuts, enabled = true) {
   const latest = useRef(shortcuts);
   useEffect(() => {
     latest.current = shortcuts;
@@ -31,7 +32,7 @@ export function useShortcuts(shortcuts: Shortcuts, enabled = true) {
       if (target?.closest("dialog")) return;
 
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const action = latest.current[key];
+      const action = latest.current()[key];
       if (!action) return;
       event.preventDefault();
       action();

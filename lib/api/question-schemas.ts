@@ -36,3 +36,5 @@ export const FlagResultSchema = z.object({
   questionId: z.string(),
   flagged: z.literal(true),
 });
+
+export const BookmarkListSchema = z.object({ bookmarks: z.array(z.string()) });

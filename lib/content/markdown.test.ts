@@ -41,7 +41,7 @@ describe("renderMarkdown", () => {
   it("highlights code in a supported language and escapes it", () => {
     const html = renderMarkdown('```json\n{"a": "<b>"}\n```');
 
-    expect(html).toContain('<pre class="shiki github-light"');
+    expect(html).toContain('<pre class="shiki github-light-high-contrast"');
     expect(html).toContain("&#x3C;b>");
     expect(html).not.toContain("<b>");
   });

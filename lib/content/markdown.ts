@@ -16,7 +16,7 @@ import python from "@shikijs/langs/python";
 import shell from "@shikijs/langs/shellscript";
 import typescript from "@shikijs/langs/typescript";
 import yaml from "@shikijs/langs/yaml";
-import githubLight from "@shikijs/themes/github-light";
+import githubLight from "@shikijs/themes/github-light-high-contrast";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
@@ -70,7 +70,9 @@ const transformer = unified()
   .use(remarkRehype)
   .use(rehypeSanitize)
   .use(rehypeShikiFromHighlighter, highlighter, {
-    theme: "github-light",
+    // The high-contrast palette keeps every token at WCAG AA on white; the
+    // plain GitHub theme's orange and grey fall under 4.5:1.
+    theme: "github-light-high-contrast",
     fallbackLanguage: "text",
   })
   .use(rehypeStringify);

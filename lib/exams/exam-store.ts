@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 
 import type { Database, ExamStatus } from "@/lib/db/schema";
-import type { ExamState } from "@/lib/session/session-schema";
+import { ExamStateSchema, type ExamState } from "@/lib/session/session-schema";
 
 const IdsSchema = z.array(z.string().min(1)).min(1);
 const LettersSchema = z.array(z.string().regex(/^[A-Z]$/));
@@ -68,7 +68,10 @@ export async function loadActiveExam(
     .where("status", "=", "in-progress")
     .orderBy("started_at", "desc")
     .executeTakeFirst();
-  return row ? loadExam(db, row.id) : null;
+  const exam = row ? await loadExam(db, row.id) : null;
+  if (!exam) return null;
+
+  return ExamStateSchema.parse(exam);
 }
 
 /** One exam as the session holds it, whatever its status. */

@@ -18,7 +18,7 @@ export const ReviewCardSchema = z.object({
   stability: z.number(),
   difficulty: z.number(),
   elapsedDays: z.number(), // kept for ts-fsrs, deprecated there, unused here
-  scheduledDays: z.number(), // the interval FSRS chose, before the exam rule
+  scheduledDays: z.number(), // FSRS's interval; FSRS's due is lastReview + it
   learningSteps: z.number(),
   reps: z.number().int(),
   lapses: z.number().int(),
@@ -29,13 +29,29 @@ export type ReviewCard = z.infer<typeof ReviewCardSchema>;
 
 export type ReviewGrade = "again" | "hard" | "good" | "easy";
 
-/** The predicted recall we schedule for, and want at the exam. */
+/** The predicted recall FSRS schedules every review for. */
 export const TARGET_RECALL = 0.9;
+
+/**
+ * The predicted recall we want at the start of the exam. Higher than the
+ * everyday target because that one day is what the learner studies for; a
+ * card meets it when its stability is about 4.5 times the time left, so the
+ * extra reviews it costs fall in the last weeks only. See decision 007.
+ */
+export const EXAM_TARGET_RECALL = 0.97;
 
 /** The longest interval, in days. See decision 007. */
 export const MAXIMUM_INTERVAL_DAYS = 365;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * The exam rule never brings a card back sooner than this after its last
+ * review: hours after an answer, its explanation is still on the learner's
+ * mind, and a look then would test that instead of the topic.
+ */
+const MINIMUM_GAP_MS = 6 * HOUR_MS;
 
 const scheduler = fsrs(
   generatorParameters({
@@ -97,8 +113,29 @@ export function scheduleReview(
   const before = card === null ? createEmptyCard(now) : toFsrs(card);
   const after = fromFsrs(scheduler.next(before, now, RATINGS[grade]).card);
 
-  const due = dueBeforeExam(after, now, upcomingExam(examDate, now));
-  return { ...after, due: due.toISOString() };
+  return applyExamRule(after, now, upcomingExam(examDate, now));
+}
+
+/**
+ * The card with only the exam rule applied again, for when the learner sets,
+ * moves or clears the exam date. It starts from FSRS's own due date, so it
+ * never moves a card later than FSRS put it, and a cleared or past date
+ * gives that date back. A card already due is returned as it is: whatever
+ * made it due (FSRS, a flag, an earlier pull), its next answer reschedules it.
+ */
+export function rescheduleForExam(
+  card: ReviewCard,
+  now: Date,
+  examDate: string | null,
+): ReviewCard {
+  // Parsed first, so a malformed date is refused even when nothing moves.
+  const exam = upcomingExam(examDate, now);
+  if (card.lastReview === null || Date.parse(card.due) <= now.getTime()) {
+    return card;
+  }
+
+  const planned = { ...card, due: fsrsDue(card, card.lastReview) };
+  return applyExamRule(planned, now, exam);
 }
 
 /**
@@ -139,28 +176,55 @@ export function dueQueue<T extends { card: ReviewCard }>(
   return queue.sort(exam === null ? byDue : byRecallThenDue);
 }
 
-/**
- * FSRS's due date, unless the card would come due after the exam with its
- * recall there below target: then it is due on the day before the exam.
- */
-function dueBeforeExam(card: ReviewCard, now: Date, exam: Date | null): Date {
-  const due = new Date(card.due);
-  if (exam === null || due < exam) return due;
+/** The card due by the exam rule, and never before `now`. */
+function applyExamRule(
+  card: ReviewCard,
+  now: Date,
+  exam: Date | null,
+): ReviewCard {
+  const due = Math.max(dueBeforeExam(card, exam), now.getTime());
 
-  if (recallAt(card, exam) >= TARGET_RECALL) return due;
-
-  return lastLook(now, exam);
+  return { ...card, due: new Date(due).toISOString() };
 }
 
 /**
- * On the day before the exam: at its start or, when less than two days are
- * left, halfway to the exam, so a card just answered is not due again at once.
+ * FSRS's due date (`card.due`), unless it falls at or after the exam with
+ * the card's recall there below target. Then the card is due halfway
+ * between its last review and the exam: late enough to count, early enough
+ * to leave room for one more look if that review goes badly. A weak card
+ * thus comes back at halving distances from the exam, and cards answered
+ * on different days come back on different days.
  */
-function lastLook(now: Date, exam: Date): Date {
-  const dayBefore = exam.getTime() - DAY_MS;
-  const halfway = (now.getTime() + exam.getTime()) / 2;
+function dueBeforeExam(card: ReviewCard, exam: Date | null): number {
+  const due = Date.parse(card.due);
+  if (exam === null || due < exam.getTime() || card.lastReview === null) {
+    return due;
+  }
 
-  return new Date(Math.max(dayBefore, halfway));
+  const lastReview = Date.parse(card.lastReview);
+  if (recallAt(card, exam) >= targetAtExam(lastReview, exam)) return due;
+
+  // Halving towards the exam would never end; the gap is where it stops.
+  const halfway = lastReview + (exam.getTime() - lastReview) / 2;
+  return halfway - lastReview >= MINIMUM_GAP_MS ? halfway : due;
+}
+
+/**
+ * The exam target, except for a card reviewed in the last day before the
+ * exam: that review was its final look, so only a card short of the
+ * everyday target (in practice, a miss) is brought back once more.
+ */
+function targetAtExam(lastReview: number, exam: Date): number {
+  const finalDay = exam.getTime() - lastReview <= DAY_MS;
+
+  return finalDay ? TARGET_RECALL : EXAM_TARGET_RECALL;
+}
+
+/** The due date FSRS chose, before any exam rule moved it. */
+function fsrsDue(card: ReviewCard, lastReview: string): string {
+  const due = Date.parse(lastReview) + card.scheduledDays * DAY_MS;
+
+  return new Date(due).toISOString();
 }
 
 /** The start of the exam date (UTC); null if there is none or it has begun. */

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 
 import type { Database } from "@/lib/db/schema";
 import {
+  rescheduleForExam,
   ReviewCardSchema,
   scheduleReview,
   type ReviewCard,
@@ -95,4 +96,25 @@ export async function loadReviewCards(
     questionId: row.question_id,
     card: ReviewCardSchema.parse(JSON.parse(row.card)),
   }));
+}
+
+/**
+ * Moves the learner's existing cards when the exam date is set, changed or
+ * cleared, so weak questions come back before the new date straight away
+ * rather than after their next review. Returns how many cards moved.
+ */
+export async function rescheduleCardsForExam(
+  db: Kysely<Database>,
+  learnerId: string,
+  examDate: string | null,
+  now: Date,
+): Promise<number> {
+  let moved = 0;
+  for (const { questionId, card } of await loadReviewCards(db, learnerId)) {
+    const next = rescheduleForExam(card, now, examDate);
+    if (next.due === card.due) continue;
+    await writeCard(db, learnerId, questionId, next);
+    moved++;
+  }
+  return moved;
 }

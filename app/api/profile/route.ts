@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/get-db";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
 import { ExamDateSchema, setExamDate } from "@/lib/learners/exam-date";
+import { rescheduleCardsForExam } from "@/lib/review/review-store";
 import { requireSession } from "@/lib/session/open-session";
 
 const ProfileSchema = z.strictObject({ examDate: ExamDateSchema });
@@ -14,6 +15,13 @@ export const PUT = route(async (request) => {
   const { examDate } = await readBody(request, ProfileSchema);
   const session = await requireSession(request);
 
-  await setExamDate(getDb(), session.data.learner.id, examDate);
-  return NextResponse.json({ examDate });
+  const learnerId = session.data.learner.id;
+  await setExamDate(getDb(), learnerId, examDate);
+  const moved = await rescheduleCardsForExam(
+    getDb(),
+    learnerId,
+    examDate,
+    new Date(),
+  );
+  return NextResponse.json({ examDate, reviewsMoved: moved });
 });

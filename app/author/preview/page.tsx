@@ -20,7 +20,7 @@ export default function AuthorPreviewPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Question preview</h1>
-      <p className="text-slate-700">
+      <p className="text-ink">
         Type or paste a question file. It is checked with the same rules as{" "}
         <code>npm run content:check</code> and rendered as candidates will see
         it. Select a problem to jump to its line. The format is described in{" "}

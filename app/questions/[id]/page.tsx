@@ -36,8 +36,8 @@ export default async function QuestionPage({ params }: Props) {
     ?.tasks.find((t) => t.id === question.task);
 
   return (
-    <article className="mx-auto max-w-3xl space-y-6">
-      <p className="text-sm text-slate-600">
+    <article className="mx-auto max-w-3xl space-y-6 wrap-anywhere [&_table]:wrap-normal">
+      <p className="text-ink-muted text-sm">
         {question.exam.toUpperCase()} · Domain {question.domain} · Task{" "}
         {question.task}
         {task && `: ${task.title}`}
@@ -46,7 +46,7 @@ export default async function QuestionPage({ params }: Props) {
       <QuestionHtml html={question.scenarioHtml} />
       <QuestionHtml
         html={question.requirementHtml}
-        className="rounded-lg border-l-4 border-indigo-600 bg-white px-4 py-1 font-medium"
+        className="border-accent bg-surface rounded-lg border-l-4 px-4 py-1 font-medium"
       />
       <AnswerForm key={question.id} question={question} nextId={nextId} />
     </article>

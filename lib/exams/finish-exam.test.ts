@@ -1,0 +1,150 @@
+import path from "node:path";
+
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openSqlite } from "@/lib/db/get-db";
+import { migrateToLatest } from "@/lib/db/migrate";
+import type { Database } from "@/lib/db/schema";
+import { createExam, loadExam, saveExamAnswer } from "@/lib/exams/exam-store";
+import { finishExam } from "@/lib/exams/finish-exam";
+import { createGuestLearner } from "@/lib/learners/create-guest-learner";
+import { getQuestionBank } from "@/lib/questions/question-bank";
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: Kysely<Database>;
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  db = openSqlite(path.join(temp.dir, "test.sqlite"));
+  await migrateToLatest(db);
+});
+
+afterEach(async () => {
+  await db.destroy();
+  temp.remove();
+});
+
+async function examWithAnswers() {
+  const learner = await createGuestLearner(db);
+  const [first, second, third] = [...getQuestionBank().questions.values()];
+  const exam = await createExam(db, {
+    learnerId: learner.id,
+    examCode: "dva-c02",
+    questionIds: [first!.public.id, second!.public.id, third!.public.id],
+    durationMinutes: 6,
+    shortened: true,
+    now: Date.now(),
+  });
+  const now = Date.now();
+  await saveExamAnswer(
+    db,
+    exam.id,
+    first!.public.id,
+    { chosen: first!.key.answer, flagged: false },
+    now,
+  );
+  const wrong = second!.public.options.find(
+    (o) => !second!.key.answer.includes(o.letter),
+  )!;
+  await saveExamAnswer(
+    db,
+    exam.id,
+    second!.public.id,
+    { chosen: [wrong.letter], flagged: true },
+    now,
+  );
+  return { learner, exam };
+}
+
+describe("finishExam", () => {
+  it("scores the saved answers, counting the unanswered one as wrong", async () => {
+    const { exam } = await examWithAnswers();
+
+    await finishExam(db, exam.id, "submitted");
+
+    const row = await db
+      .selectFrom("exams")
+      .selectAll()
+      .where("id", "=", exam.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: "submitted",
+      correct: 1,
+      scaled_score: 400,
+      passed: 0,
+    });
+  });
+
+  it("turns answered questions into exam attempts and review cards", async () => {
+    const { learner, exam } = await examWithAnswers();
+
+    await finishExam(db, exam.id, "submitted");
+
+    const attempts = await db
+      .selectFrom("attempts")
+      .select(["mode", "exam_id", "correct"])
+      .execute();
+    expect(attempts.sort((a, b) => a.correct - b.correct)).toEqual([
+      { mode: "exam", exam_id: exam.id, correct: 0 },
+      { mode: "exam", exam_id: exam.id, correct: 1 },
+    ]);
+    const cards = await db
+      .selectFrom("review_cards")
+      .select("learner_id")
+      .execute();
+    expect(cards).toEqual([
+      { learner_id: learner.id },
+      { learner_id: learner.id },
+    ]);
+  });
+
+  it("scores an exam once when two instances finish it at the same time", async () => {
+    const { exam } = await examWithAnswers();
+
+    await Promise.all([
+      finishExam(db, exam.id, "submitted"),
+      finishExam(db, exam.id, "expired"),
+      finishExam(db, exam.id, "submitted"),
+    ]);
+
+    const attempts = await db.selectFrom("attempts").selectAll().execute();
+    expect(attempts).toHaveLength(2);
+    expect((await loadExam(db, exam.id))?.status).toMatch(/submitted|expired/);
+  });
+
+  it("refuses answers once the exam is over, and after its deadline", async () => {
+    const { exam } = await examWithAnswers();
+    const question = exam.questionIds[2]!;
+
+    expect(
+      await saveExamAnswer(
+        db,
+        exam.id,
+        question,
+        { chosen: ["A"], flagged: false },
+        exam.deadlineAt + 1,
+      ),
+    ).toBe(false);
+    expect(
+      await saveExamAnswer(
+        db,
+        exam.id,
+        question,
+        { chosen: ["A"], flagged: false },
+        exam.deadlineAt,
+      ),
+    ).toBe(true);
+    await finishExam(db, exam.id, "submitted");
+    expect(
+      await saveExamAnswer(
+        db,
+        exam.id,
+        question,
+        { chosen: ["B"], flagged: false },
+        Date.now(),
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+import path from "node:path";
+
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openSqlite } from "@/lib/db/get-db";
+import { migrateToLatest } from "@/lib/db/migrate";
+import type { Database } from "@/lib/db/schema";
+import { createDrill } from "@/lib/drills/drill-store";
+import { DrillFiltersSchema } from "@/lib/drills/drill-filters";
+import { createExam, saveExamAnswer } from "@/lib/exams/exam-store";
+import { createGuestLearner } from "@/lib/learners/create-guest-learner";
+import { newSessionId, sessionHash } from "@/lib/session/session-id";
+import {
+  recordSession,
+  restoreSession,
+  SEEN_INTERVAL_MS,
+} from "@/lib/session/session-record";
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: Kysely<Database>;
+const IDLE_MS = 30 * 60_000;
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  db = openSqlite(path.join(temp.dir, "test.sqlite"));
+  await migrateToLatest(db);
+});
+
+afterEach(async () => {
+  await db.destroy();
+  temp.remove();
+});
+
+describe("restoreSession", () => {
+  it("rebuilds the learner, the drill and the exam in progress from SQL", async () => {
+    const learner = await createGuestLearner(db);
+    const id = newSessionId();
+    const now = Date.now();
+    await recordSession(db, id, learner.id, now);
+    const drill = await createDrill(
+      db,
+      learner.id,
+      DrillFiltersSchema.parse({}),
+      ["q1", "q2"],
+    );
+    const exam = await createExam(db, {
+      learnerId: learner.id,
+      examCode: "dva-c02",
+      questionIds: ["q1", "q2", "q3"],
+      durationMinutes: 6,
+      shortened: true,
+      now,
+    });
+    await saveExamAnswer(
+      db,
+      exam.id,
+      "q2",
+      { chosen: ["C", "A"], flagged: true },
+      now,
+    );
+
+    const restored = await restoreSession(db, id, { idleMs: IDLE_MS, now });
+
+    expect(restored?.learner).toEqual(learner);
+    expect(restored?.drill).toEqual(drill);
+    expect(restored?.exam).toEqual({
+      ...exam,
+      answers: { q2: { chosen: ["A", "C"], flagged: true } },
+    });
+  });
+
+  it("finds nothing for a session idle longer than the limit", async () => {
+    const learner = await createGuestLearner(db);
+    const id = newSessionId();
+    const then = Date.now();
+    await recordSession(db, id, learner.id, then);
+
+    const later = then + IDLE_MS + SEEN_INTERVAL_MS + 1;
+
+    expect(
+      await restoreSession(db, id, { idleMs: IDLE_MS, now: later }),
+    ).toBeNull();
+    expect(
+      await restoreSession(db, id, { idleMs: IDLE_MS, now: later - 2 }),
+    ).not.toBeNull();
+  });
+
+  it("finds nothing for a revoked session or an unknown id", async () => {
+    const learner = await createGuestLearner(db);
+    const id = newSessionId();
+    await recordSession(db, id, learner.id, Date.now());
+    await db
+      .updateTable("sessions")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id_hash", "=", sessionHash(id))
+      .execute();
+
+    expect(
+      await restoreSession(db, id, { idleMs: IDLE_MS, now: Date.now() }),
+    ).toBeNull();
+    expect(
+      await restoreSession(db, newSessionId(), {
+        idleMs: IDLE_MS,
+        now: Date.now(),
+      }),
+    ).toBeNull();
+  });
+
+  it("stores only a hash of the session id", async () => {
+    const learner = await createGuestLearner(db);
+    const id = newSessionId();
+    await recordSession(db, id, learner.id, Date.now());
+
+    const rows = await db.selectFrom("sessions").selectAll().execute();
+
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(id);
+  });
+});
