@@ -64,17 +64,18 @@ export function OptionList(props: Props) {
   );
 }
 
+// Each state sets exactly one background: Tailwind orders its utilities
+// itself, so a base bg-surface would win over the verdict colours.
 function optionClass(letter: string, chosen: string[], answer?: string[]) {
-  const base =
-    "flex cursor-pointer items-start gap-3 rounded-lg border bg-surface p-3";
+  const base = "flex cursor-pointer items-start gap-3 rounded-lg border p-3";
   if (!answer) {
     return chosen.includes(letter)
-      ? `${base} border-accent ring-1 ring-accent`
-      : `${base} border-line`;
+      ? `${base} bg-surface border-accent ring-1 ring-accent`
+      : `${base} bg-surface border-line`;
   }
   if (answer.includes(letter)) return `${base} border-good-line bg-good-soft`;
   if (chosen.includes(letter)) return `${base} border-bad-line bg-bad-soft`;
-  return `${base} border-line opacity-80`;
+  return `${base} bg-surface border-line opacity-80`;
 }
 
 /** Toggles a letter: one at a time for multiple choice. */

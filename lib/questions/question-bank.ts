@@ -12,7 +12,13 @@ export type QuestionBank = Omit<CheckedBank, "questions"> & {
   questions: Map<string, Question>;
 };
 
-let cached: { signature: string; bank: QuestionBank } | undefined;
+// Next bundles the server start-up hook and each route separately, and
+// each bundle gets its own copy of this module; keeping the bank on
+// globalThis lets the copy loaded at start serve every route, instead of
+// each route parsing the whole bank again on its first request.
+const holder = globalThis as typeof globalThis & {
+  certdrillBank?: { signature: string; bank: QuestionBank };
+};
 
 /**
  * The checked, rendered question bank, built once per process. A production
@@ -22,6 +28,7 @@ let cached: { signature: string; bank: QuestionBank } | undefined;
 export function getQuestionBank(): QuestionBank {
   const signature =
     process.env.NODE_ENV === "development" ? contentSignature() : "";
+  const cached = holder.certdrillBank;
   if (cached && cached.signature === signature) return cached.bank;
 
   const checked = checkBank();
@@ -37,7 +44,7 @@ export function getQuestionBank(): QuestionBank {
     ...checked,
     questions: new Map(checked.questions.map((q) => [q.public.id, q])),
   };
-  cached = { signature, bank };
+  holder.certdrillBank = { signature, bank };
   return bank;
 }
 
