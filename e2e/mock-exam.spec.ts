@@ -74,7 +74,11 @@ test("a learner sits a quick mock exam, reviews it before submitting, and reads 
   });
 
   await page.goto("/exam");
-  await expect(page.getByRole("link", { name: "Review" })).toHaveCount(1);
+  const history = page.getByRole("region", { name: "Your results" });
+  await expect(
+    history.getByRole("link", { name: "Review answers" }),
+  ).toHaveCount(1);
+  await expect(history).toContainText(/\d{3,4} (pass|fail)/);
 });
 
 test("a fast browser clock changes nothing, and the server refuses answers after the deadline", async ({

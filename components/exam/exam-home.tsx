@@ -135,7 +135,7 @@ export function ExamHome({ facts }: { facts: ExamFacts }) {
                       href={`/exam/result?id=${exam.id}`}
                       className="text-accent-ink underline"
                     >
-                      Review
+                      Review answers
                     </Link>
                   </span>
                 </li>

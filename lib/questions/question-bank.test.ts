@@ -25,6 +25,8 @@ beforeEach(() => {
   );
   vi.spyOn(process, "cwd").mockReturnValue(temp.dir);
   vi.resetModules();
+  // The bank is cached on globalThis, which outlives the module reset.
+  delete (globalThis as { certdrillBank?: unknown }).certdrillBank;
 });
 
 /** A fresh copy of the bank module, with its logger's errors captured. */
