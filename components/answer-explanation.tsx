@@ -43,7 +43,7 @@ export function AnswerExplanation({
             id={verdictId}
             data-verdict
             tabIndex={-1}
-            className="text-lg font-bold"
+            className="text-lg font-bold focus:outline-none"
           >
             {result.correct ? "Correct" : "Not quite"}
           </h2>

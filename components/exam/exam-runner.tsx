@@ -179,6 +179,12 @@ export function ExamRunner() {
   ).length;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      {exam.shortened && (
+        <p className="bg-surface-muted rounded-lg px-3 py-2 text-sm lg:col-span-2">
+          A shorter exam: {exam.length} questions in {exam.durationMinutes}{" "}
+          minutes, in the real exam&apos;s domain proportions and pace.
+        </p>
+      )}
       <div className="space-y-5">
         {reviewing ? (
           <ExamSubmitPanel

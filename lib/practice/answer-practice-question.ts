@@ -36,7 +36,7 @@ export async function answerPracticeQuestion(
   session: Session,
   question: Question,
   answer: PracticeAnswer,
-  context: { mode: "drill" | "review"; drillId?: string },
+  context: { mode: "practice" | "drill" | "review"; drillId?: string },
 ) {
   if (answer.options.length !== question.public.choose) {
     throw new AppError(

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { recordAttempt } from "@/lib/attempts/record-attempt";
-import { getDb } from "@/lib/db/get-db";
-import { route } from "@/lib/http/route";
 import { OptionLetterSchema } from "@/lib/content/question";
-import { isCorrect } from "@/lib/questions/check-answer";
+import { getDb } from "@/lib/db/get-db";
+import { readBody } from "@/lib/http/read-body";
+import { route } from "@/lib/http/route";
+import { answerPracticeQuestion } from "@/lib/practice/answer-practice-question";
 import { getQuestionOrThrow } from "@/lib/questions/question-bank";
 import { getSessionStore } from "@/lib/session/get-session-store";
 import { requireSession } from "@/lib/session/open-session";
@@ -21,43 +21,30 @@ const AnswerBodySchema = z.object({
     ),
 });
 
-/** Checks an answer on the server, records it, and reveals the explanation. */
+/** Checks an answer on a question page, records it and reveals the key. */
 export const POST = route<{ id: string }>(
   async (request, { params, timing }) => {
     const { id } = await params;
     const question = getQuestionOrThrow(id);
-    const { options } = AnswerBodySchema.parse(
-      await request.json().catch(() => ({})),
-    );
+    const { options } = await readBody(request, AnswerBodySchema);
 
     const session = await timing.measure("session", () =>
       requireSession(request),
     );
-    const onScreen = session.data.onScreen;
-    const timeTakenMs =
-      onScreen?.questionId === id ? Date.now() - onScreen.startedAt : null;
-    const correct = isCorrect(options, question.key.answer);
-
-    await timing.measure("db", () =>
-      recordAttempt(getDb(), {
-        learnerId: session.data.learner.id,
-        questionId: id,
-        chosenOptions: options,
-        correct,
-        timeTakenMs,
-        mode: "practice",
-      }),
+    const result = await timing.measure("db", () =>
+      answerPracticeQuestion(
+        getDb(),
+        session.data,
+        question,
+        { questionId: id, options, unsure: false },
+        { mode: "practice" },
+      ),
     );
     session.data.onScreen = null;
     await timing.measure("session", () =>
       getSessionStore().save(session.id, session.data),
     );
 
-    return NextResponse.json({
-      correct,
-      chosen: options,
-      timeTakenMs,
-      ...question.key,
-    });
+    return NextResponse.json(result);
   },
 );
