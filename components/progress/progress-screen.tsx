@@ -1,45 +1,31 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 
 import { DomainBars } from "@/components/exam/domain-bars";
 import { ScoreHistoryChart } from "@/components/exam/score-history-chart";
 import { ActivityChart } from "@/components/progress/activity-chart";
 import { MasteryMap } from "@/components/progress/mastery-map";
 import { ExamDateForm } from "@/components/review/exam-date-form";
-import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
+import { useSessionLoad } from "@/components/use-session-load";
 import { ProgressSchema, type Progress } from "@/lib/api/progress-schemas";
 
 const CARD = "space-y-3 rounded-xl border border-line bg-surface p-5";
 
 /** Readiness, mastery, activity, exams and bookmarks for one learner. */
 export function ProgressScreen() {
-  const { state } = useSession();
   const api = useApi();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // Fetches, then hands back the state change, so the effect below can drop
-  // it when the page has gone in the meantime.
   const load = useCallback(async () => {
     const response = await api("/api/progress", ProgressSchema);
     return () =>
       response.ok ? setProgress(response.data) : setProblem(response.message);
   }, [api]);
-  const reload = () => void load().then((apply) => apply());
-
-  useEffect(() => {
-    if (state.status !== "ready") return;
-    let live = true;
-    void load().then((apply) => {
-      if (live) apply();
-    });
-    return () => {
-      live = false;
-    };
-  }, [state.status, load]);
+  const reload = useSessionLoad(load);
 
   if (problem)
     return (

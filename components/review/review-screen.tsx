@@ -1,18 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 
 import { PracticeQuestion } from "@/components/practice/practice-question";
 import { ExamDateForm } from "@/components/review/exam-date-form";
-import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
+import { useSessionLoad } from "@/components/use-session-load";
 import { BookmarkListSchema } from "@/lib/api/question-schemas";
 import { ReviewQueueSchema, type ReviewQueue } from "@/lib/api/review-schemas";
 
 /** Spaced review: the questions FSRS says are due, weakest first. */
 export function ReviewScreen() {
-  const { state } = useSession();
   const api = useApi();
   const [queue, setQueue] = useState<ReviewQueue | null>(null);
   const [index, setIndex] = useState(0);
@@ -20,8 +19,6 @@ export function ReviewScreen() {
   const [bookmarks, setBookmarks] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // Fetches, then hands back the state change, so the effect below can drop
-  // it when the page has gone in the meantime.
   const load = useCallback(async () => {
     const [loaded, marked] = await Promise.all([
       api("/api/review", ReviewQueueSchema),
@@ -34,18 +31,7 @@ export function ReviewScreen() {
       setIndex(0);
     };
   }, [api]);
-  const reload = () => void load().then((apply) => apply());
-
-  useEffect(() => {
-    if (state.status !== "ready") return;
-    let live = true;
-    void load().then((apply) => {
-      if (live) apply();
-    });
-    return () => {
-      live = false;
-    };
-  }, [state.status, load]);
+  const reload = useSessionLoad(load);
 
   if (problem)
     return (

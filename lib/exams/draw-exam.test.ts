@@ -1,38 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import type { Blueprint } from "@/lib/content/blueprint-schema";
 import { drawExam, type BankEntry } from "@/lib/exams/draw-exam";
+import { TEST_BLUEPRINT } from "@/lib/testing/blueprint-fixture";
 
-const blueprint: Blueprint = {
-  code: "dva-c02",
-  title: "AWS Certified Developer – Associate",
-  questionCount: 65,
-  scoredCount: 50,
-  unscoredCount: 15,
-  durationMinutes: 130,
-  score: { min: 100, max: 1000, pass: 720 },
-  responseTypes: {
-    "multiple-choice": {
-      keys: { min: 1, max: 1 },
-      options: { min: 4, max: 4 },
-    },
-    "multiple-response": { keys: { min: 2 }, options: { min: 5 } },
-  },
-  domains: [
-    domain(1, 32, 3),
-    domain(2, 26, 3),
-    domain(3, 24, 4),
-    domain(4, 18, 3),
-  ],
-};
-
-function domain(number: number, weight: number, taskCount: number) {
-  const tasks = Array.from({ length: taskCount }, (_, i) => ({
-    id: `${number}.${i + 1}`,
-    title: `Task ${number}.${i + 1}`,
-  }));
-  return { number, title: `Domain ${number}`, weight, tasks };
-}
+const blueprint = TEST_BLUEPRINT;
 
 /** A bank with `counts[task]` questions for each task statement. */
 function bankOf(counts: Record<string, number>): BankEntry[] {

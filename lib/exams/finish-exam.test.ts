@@ -1,30 +1,25 @@
-import path from "node:path";
-
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { openSqlite } from "@/lib/db/get-db";
-import { migrateToLatest } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
 import { createExam, loadExam, saveExamAnswer } from "@/lib/exams/exam-store";
 import { finishExam } from "@/lib/exams/finish-exam";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import { getQuestionBank } from "@/lib/questions/question-bank";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import {
+  openTestDatabase,
+  type TestDatabase,
+} from "@/lib/testing/test-database";
 
-let temp: ReturnType<typeof makeTempDir>;
+let test: TestDatabase;
 let db: Kysely<Database>;
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = openSqlite(path.join(temp.dir, "test.sqlite"));
-  await migrateToLatest(db);
+  test = await openTestDatabase();
+  db = test.db;
 });
 
-afterEach(async () => {
-  await db.destroy();
-  temp.remove();
-});
+afterEach(() => test.close());
 
 async function examWithAnswers() {
   const learner = await createGuestLearner(db);

@@ -12,16 +12,19 @@ import { gradeForAnswer } from "@/lib/review/review-card";
 import { reviewAnswered } from "@/lib/review/review-store";
 import type { Session } from "@/lib/session/session-schema";
 
+/** The letters a learner chose: at least one, none twice. */
+export const ChosenOptionsSchema = z
+  .array(OptionLetterSchema)
+  .min(1, "choose at least one option")
+  .max(6)
+  .refine(
+    (letters) => new Set(letters).size === letters.length,
+    "an option is chosen twice",
+  );
+
 export const PracticeAnswerSchema = z.strictObject({
   questionId: z.string().min(1).max(200),
-  options: z
-    .array(OptionLetterSchema)
-    .min(1, "choose at least one option")
-    .max(6)
-    .refine(
-      (letters) => new Set(letters).size === letters.length,
-      "an option is chosen twice",
-    ),
+  options: ChosenOptionsSchema,
   unsure: z.boolean().default(false),
 });
 

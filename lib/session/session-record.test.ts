@@ -1,10 +1,6 @@
-import path from "node:path";
-
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { openSqlite } from "@/lib/db/get-db";
-import { migrateToLatest } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
 import { createDrill } from "@/lib/drills/drill-store";
 import { DrillFiltersSchema } from "@/lib/drills/drill-filters";
@@ -16,22 +12,21 @@ import {
   restoreSession,
   SEEN_INTERVAL_MS,
 } from "@/lib/session/session-record";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import {
+  openTestDatabase,
+  type TestDatabase,
+} from "@/lib/testing/test-database";
 
-let temp: ReturnType<typeof makeTempDir>;
+let test: TestDatabase;
 let db: Kysely<Database>;
 const IDLE_MS = 30 * 60_000;
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = openSqlite(path.join(temp.dir, "test.sqlite"));
-  await migrateToLatest(db);
+  test = await openTestDatabase();
+  db = test.db;
 });
 
-afterEach(async () => {
-  await db.destroy();
-  temp.remove();
-});
+afterEach(() => test.close());
 
 describe("restoreSession", () => {
   it("rebuilds the learner, the drill and the exam in progress from SQL", async () => {

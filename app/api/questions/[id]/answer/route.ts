@@ -1,25 +1,18 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { OptionLetterSchema } from "@/lib/content/question";
 import { getDb } from "@/lib/db/get-db";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
-import { answerPracticeQuestion } from "@/lib/practice/answer-practice-question";
+import {
+  answerPracticeQuestion,
+  ChosenOptionsSchema,
+} from "@/lib/practice/answer-practice-question";
 import { getQuestionOrThrow } from "@/lib/questions/question-bank";
 import { getSessionStore } from "@/lib/session/get-session-store";
 import { requireSession } from "@/lib/session/open-session";
 
-const AnswerBodySchema = z.object({
-  options: z
-    .array(OptionLetterSchema)
-    .min(1, "choose at least one option")
-    .max(6)
-    .refine(
-      (letters) => new Set(letters).size === letters.length,
-      "an option is chosen twice",
-    ),
-});
+const AnswerBodySchema = z.object({ options: ChosenOptionsSchema });
 
 /** Checks an answer on a question page, records it and reveals the key. */
 export const POST = route<{ id: string }>(
