@@ -4,7 +4,11 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 
 import { AnswerExplanation } from "@/components/answer-explanation";
-import { OptionLabel } from "@/components/question-html";
+import {
+  choiceProblem,
+  OptionList,
+  toggleLetter,
+} from "@/components/practice/option-list";
 import { useSession } from "@/components/session-provider";
 import type { PublicQuestion } from "@/lib/content/question";
 import { ErrorBodySchema } from "@/lib/errors/error-body";
@@ -31,26 +35,13 @@ export function AnswerForm({ question, nextId }: Props) {
     void fetch(`/api/questions/${question.id}/start`, { method: "POST" });
   }, [state.status, question.id]);
 
-  function toggle(letter: string) {
-    setChosen((current) =>
-      multiple
-        ? current.includes(letter)
-          ? current.filter((l) => l !== letter)
-          : [...current, letter]
-        : [letter],
-    );
-  }
+  const toggle = (letter: string) =>
+    setChosen((current) => toggleLetter(current, letter, multiple));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (chosen.length !== question.choose) {
-      setProblem(
-        question.choose === 1
-          ? "Choose an option first."
-          : `Choose exactly ${question.choose} options; you have chosen ${chosen.length}.`,
-      );
-      return;
-    }
+    const wrongCount = choiceProblem(question.choose, chosen.length);
+    if (wrongCount) return setProblem(wrongCount);
     setPending(true);
     setProblem(null);
     try {
@@ -92,29 +83,20 @@ export function AnswerForm({ question, nextId }: Props) {
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <fieldset className="space-y-2" disabled={pending || result !== null}>
-        <legend className="mb-2 font-semibold">
-          {multiple
+      <OptionList
+        options={question.options}
+        order={question.options.map((o) => o.letter)}
+        multiple={multiple}
+        chosen={result ? result.chosen : chosen}
+        onToggle={toggle}
+        disabled={pending || result !== null}
+        answer={result?.answer}
+        legend={
+          multiple
             ? `Choose ${question.choose} (${chosen.length} chosen)`
-            : "Choose one answer"}
-        </legend>
-        {question.options.map((option) => (
-          <label
-            key={option.letter}
-            className={optionClass(option.letter, chosen, result)}
-          >
-            <input
-              type={multiple ? "checkbox" : "radio"}
-              name="option"
-              value={option.letter}
-              checked={chosen.includes(option.letter)}
-              onChange={() => toggle(option.letter)}
-              className="accent-accent mt-1 size-4 shrink-0"
-            />
-            <OptionLabel option={option} />
-          </label>
-        ))}
-      </fieldset>
+            : "Choose one answer"
+        }
+      />
 
       {problem && (
         <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
@@ -153,23 +135,4 @@ function postAnswer(questionId: string, options: string[]) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ options }),
   });
-}
-
-function optionClass(
-  letter: string,
-  chosen: string[],
-  result: AnswerResult | null,
-) {
-  // One background class per state: with two, the one later in the generated
-  // CSS would win (bg-surface over bg-good-soft), hiding the verdict colour.
-  const base = "flex cursor-pointer items-start gap-3 rounded-lg border p-3";
-  if (!result) {
-    const picked = chosen.includes(letter);
-    return `${base} bg-surface ${picked ? "border-accent ring-1 ring-accent" : "border-line"}`;
-  }
-  if (result.answer.includes(letter))
-    return `${base} border-good-line bg-good-soft`;
-  if (result.chosen.includes(letter))
-    return `${base} border-bad-line bg-bad-soft`;
-  return `${base} border-line bg-surface opacity-80`;
 }

@@ -89,3 +89,11 @@ export function toggleLetter(
     ? chosen.filter((l) => l !== letter)
     : [...chosen, letter];
 }
+
+/** What to tell a learner who checks with the wrong number of options. */
+export function choiceProblem(choose: number, chosen: number): string | null {
+  if (chosen === choose) return null;
+  return choose === 1
+    ? "Choose an option first."
+    : `Choose exactly ${choose} options; you have chosen ${chosen}.`;
+}

@@ -6,8 +6,9 @@ import type { z } from "zod";
 import { AnswerExplanation } from "@/components/answer-explanation";
 import { callApi } from "@/components/call-api";
 import {
-  OptionList,
+  choiceProblem,
   displayLetter,
+  OptionList,
   toggleLetter,
 } from "@/components/practice/option-list";
 import { ShortcutHelp } from "@/components/practice/shortcut-help";
@@ -88,14 +89,8 @@ export function PracticeQuestion(props: Props) {
 
   async function check() {
     if (!question || answered || pending) return;
-    if (chosen.length !== question.choose) {
-      setProblem(
-        question.choose === 1
-          ? "Choose an option first."
-          : `Choose exactly ${question.choose} options; you have chosen ${chosen.length}.`,
-      );
-      return;
-    }
+    const wrongCount = choiceProblem(question.choose, chosen.length);
+    if (wrongCount) return setProblem(wrongCount);
     setPending(true);
     setProblem(null);
     const response = await api(props.answerUrl, PracticeResultSchema, {
