@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 
 import type { PublicQuestion } from "@/lib/content/question";
 import { DrillFiltersSchema } from "@/lib/drills/drill-filters";
-import { selectDrillQuestions } from "@/lib/drills/select-drill-questions";
+import {
+  MAX_DRILL_QUESTIONS,
+  selectDrillQuestions,
+} from "@/lib/drills/select-drill-questions";
 
 function question(
   id: string,
@@ -126,5 +129,18 @@ describe("selectDrillQuestions", () => {
     expect(parsed.error?.issues[0]?.message).toBe(
       'must be 10, 20, 50 or "all"',
     );
+  });
+
+  it('stops "all" at the most a session can carry', () => {
+    const many = Array.from({ length: 400 }, (_, n) => question(`q${n}`));
+
+    const { questionIds, matched } = selectDrillQuestions(
+      many,
+      filters({ count: "all" }),
+      NONE,
+    );
+
+    expect(matched).toBe(400);
+    expect(questionIds).toHaveLength(MAX_DRILL_QUESTIONS);
   });
 });

@@ -10,6 +10,13 @@ export type LearnerHistory = {
   bookmarked: ReadonlySet<string>;
 };
 
+/**
+ * The most questions one drill holds. The drill's question ids travel in the
+ * session, which memcached caps at SESSION_MAX_BYTES (64 KB by default); 300
+ * ids take about 13 KB and leave room for an exam in progress.
+ */
+export const MAX_DRILL_QUESTIONS = 300;
+
 /** The questions matching the filters, shuffled, cut to the drill's size. */
 export function selectDrillQuestions(
   questions: Iterable<PublicQuestion>,
@@ -22,7 +29,7 @@ export function selectDrillQuestions(
     .map((q) => q.id);
 
   shuffle(matching, random);
-  const size = filters.count === "all" ? matching.length : filters.count;
+  const size = filters.count === "all" ? MAX_DRILL_QUESTIONS : filters.count;
   return { questionIds: matching.slice(0, size), matched: matching.length };
 }
 
