@@ -11,8 +11,17 @@ import { z } from "zod";
 
 import { ErrorBodySchema } from "@/lib/errors/error-body";
 
+// The strict CSP forbids eval; without this zod probes for it on every page
+// load and the browser reports the refusal as a violation.
+z.config({ jitless: true });
+
 const SessionBodySchema = z.object({
-  learner: z.object({ id: z.string(), displayName: z.string() }),
+  learner: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    kind: z.enum(["guest", "member"]),
+    role: z.enum(["learner", "instructor", "admin"]),
+  }),
   progress: z.object({ answered: z.number(), correct: z.number() }),
 });
 

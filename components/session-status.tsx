@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 import { useSession } from "@/components/session-provider";
 
 /** The small per-learner part of every page: who is practising, and how far. */
@@ -21,9 +23,17 @@ export function SessionStatus() {
   }
   const { learner, progress } = state;
   return (
-    <p className="text-ink text-sm" data-testid="session-status">
-      <span className="font-medium">{learner.displayName}</span> ·{" "}
-      {progress.answered} answered · {progress.correct} correct
-    </p>
+    <div className="flex flex-wrap items-center gap-x-3 text-sm">
+      <p className="text-ink" data-testid="session-status">
+        <span className="font-medium">{learner.displayName}</span> ·{" "}
+        {progress.answered} answered · {progress.correct} correct
+      </p>
+      <Link
+        href={learner.kind === "member" ? "/account" : "/sign-in"}
+        className="text-accent-ink font-medium underline"
+      >
+        {learner.kind === "member" ? "Account" : "Sign in"}
+      </Link>
+    </div>
   );
 }

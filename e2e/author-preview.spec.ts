@@ -1,6 +1,30 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
+import { createUserWithCli, signInWithForm } from "./account-helpers";
+
+let instructor: string;
+
+test.beforeAll(() => {
+  instructor = createUserWithCli("instructor");
+});
+
+test.beforeEach(async ({ page }) => {
+  await signInWithForm(page, instructor);
+});
+
+test("a guest or a learner is told the preview is for instructors", async ({
+  browser,
+}) => {
+  const page = await browser.newPage();
+  await page.goto("/author/preview");
+
+  await expect(page.getByTestId("preview-status")).toContainText(
+    "This is only for instructors.",
+  );
+  await page.close();
+});
+
 test("an author sees each problem with its line, jumps to it, and sees the fix land", async ({
   page,
 }) => {

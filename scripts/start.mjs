@@ -48,7 +48,10 @@ function buildIfNeeded() {
     return;
 
   say("Building the app (next build)…");
-  if (run("npx", ["next", "build"]) !== 0)
+  if (
+    run("npx", ["next", "build"]) !== 0 ||
+    run(process.execPath, ["scripts/csp-manifest.mjs"]) !== 0
+  )
     fail("The build failed; see the messages above.");
 }
 

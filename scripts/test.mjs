@@ -20,6 +20,7 @@ const steps = [
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
   ["production build", ["npx", "next", "build"]],
+  ["CSP hashes", ["node", "scripts/csp-manifest.mjs"]],
   ["integration tests", ["npx", "vitest", "run", "--project", "integration"]],
   ["browser tests", ["npx", "playwright", "test"]],
 ];

@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration } from "kysely";
 
 import * as learnersAndAttempts from "@/lib/db/migrations/0001-learners-and-attempts";
 import * as practiceExamsAndReview from "@/lib/db/migrations/0002-practice-exams-and-review";
+import * as accounts from "@/lib/db/migrations/0003-accounts";
 import type { Database } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-learners-and-attempts": learnersAndAttempts,
   "0002-practice-exams-and-review": practiceExamsAndReview,
+  "0003-accounts": accounts,
 };
 
 /**

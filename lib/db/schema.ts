@@ -12,6 +12,8 @@ export type Database = {
   exam_answers: ExamAnswersTable;
   review_cards: ReviewCardsTable;
   bookmarks: BookmarksTable;
+  users: UsersTable;
+  identities: IdentitiesTable;
 };
 
 export type LearnersTable = {
@@ -100,5 +102,27 @@ export type ReviewCardsTable = {
 export type BookmarksTable = {
   learner_id: string;
   question_id: string;
+  created_at: string;
+};
+
+export type Role = "learner" | "instructor" | "admin";
+
+/** An account: a learner who signed up. Same id as the learner. */
+export type UsersTable = {
+  learner_id: string;
+  email: string;
+  /** argon2id; null for an account that only signs in through OpenID Connect. */
+  password_hash: string | null;
+  role: Role;
+  disabled_at: string | null;
+  created_at: string;
+  password_changed_at: string | null;
+};
+
+/** An OpenID Connect identity (issuer and subject) linked to an account. */
+export type IdentitiesTable = {
+  provider: string;
+  subject: string;
+  learner_id: string;
   created_at: string;
 };

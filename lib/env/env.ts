@@ -38,6 +38,16 @@ const EnvSchema = z
     MEMCACHED_TIMEOUT_MS: wholeNumber(50, 10_000, 1000, "milliseconds"),
     SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60, 30, "minutes"),
     SESSION_MAX_BYTES: wholeNumber(1024, 1_000_000, 64 * 1024, "bytes"),
+    // Memcached keeps an item at most 30 days.
+    MEMBER_SESSION_IDLE_DAYS: wholeNumber(1, 30, 14, "days"),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, "use at least 32 random characters, e.g. openssl rand -hex 32")
+      .optional(),
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).max(40).default("single sign-on"),
     SESSION_COOKIE_SECURE: booleanFromString.optional(),
     // TODO(#7): accept postgres:// URLs once the PostgreSQL dialect lands.
     DATABASE_URL: z
@@ -55,6 +65,19 @@ const EnvSchema = z
     {
       message: "set both MEMCACHED_USERNAME and MEMCACHED_PASSWORD, or neither",
       path: ["MEMCACHED_USERNAME"],
+    },
+  )
+  .refine(
+    (env) =>
+      new Set([
+        Boolean(env.OIDC_ISSUER),
+        Boolean(env.OIDC_CLIENT_ID),
+        Boolean(env.OIDC_CLIENT_SECRET),
+      ]).size === 1,
+    {
+      message:
+        "set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none",
+      path: ["OIDC_ISSUER"],
     },
   );
 

@@ -2,17 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
-import { z } from "zod";
 
 import type { Database } from "@/lib/db/schema";
-
-export const LearnerSchema = z.object({
-  id: z.uuid(),
-  kind: z.literal("guest"),
-  displayName: z.string().min(1),
-});
-
-export type Learner = z.infer<typeof LearnerSchema>;
+import type { Learner } from "@/lib/session/session-schema";
 
 /** Records a guest learner so a visitor can practise without an account. */
 export async function createGuestLearner(
@@ -23,13 +15,14 @@ export async function createGuestLearner(
     id,
     kind: "guest",
     displayName: `Guest ${id.slice(0, 4).toUpperCase()}`,
+    role: "learner",
   };
 
   await db
     .insertInto("learners")
     .values({
       id,
-      kind: learner.kind,
+      kind: "guest",
       display_name: learner.displayName,
       created_at: new Date().toISOString(),
       exam_date: null,

@@ -15,13 +15,31 @@ export type NodeHealth =
   | { server: string; ok: true; latencyMs: number; items: number }
   | { server: string; ok: false; error: string };
 
+export type CounterOptions = {
+  /** What a missing counter is created holding; `by` is not added to it. */
+  initial: number;
+  /** Set only on creation, never extended by increments; 0 means none. */
+  expiresSeconds: number;
+};
+
 export type Memcached = {
   get(key: string): Promise<Buffer | null>;
   set(key: string, value: Buffer, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Adds `by` to a counter, creating it when missing; the new value. An
+   * increment that times out, or that memjs resends after a socket error,
+   * may still have counted, so counts err high, never low.
+   */
+  increment(key: string, by: number, options: CounterOptions): Promise<number>;
   health(): Promise<NodeHealth[]>;
   close(): void;
 };
+
+// memjs writes amounts as 32-bit fields, and memcached reads an expiry past
+// 30 days as a Unix time, so larger numbers would silently mean something else.
+const MAX_UINT32 = 0xffff_ffff;
+const MAX_RELATIVE_EXPIRY_SECONDS = 30 * 24 * 60 * 60;
 
 const UNAVAILABLE =
   "Sessions are unavailable right now because the session store cannot be " +
@@ -89,6 +107,29 @@ export function createMemcached(options: MemcachedOptions): Memcached {
     }
   }
 
+  /**
+   * Memcached creates a missing counter with an add, so when two clients
+   * find it missing at once the loser is told "not stored" though the
+   * counter now exists. One more increment then lands on the winner's
+   * counter; a second failure is a real one.
+   */
+  async function createOrIncrement(
+    key: string,
+    by: number,
+    counter: CounterOptions,
+  ): Promise<number> {
+    const request = {
+      initial: counter.initial,
+      expires: counter.expiresSeconds,
+    };
+    try {
+      return counterValue(await client.increment(key, by, request));
+    } catch (error) {
+      if (!lostCreateRace(error)) throw error;
+      return counterValue(await client.increment(key, by, request));
+    }
+  }
+
   return {
     get: (key) => call("get", key, async () => (await client.get(key)).value),
     set: (key, value, ttlSeconds) =>
@@ -99,9 +140,51 @@ export function createMemcached(options: MemcachedOptions): Memcached {
       call("delete", key, async () => {
         await client.delete(key);
       }),
+    increment: (key, by, counter) => {
+      checkCounterArguments(by, counter);
+      return call("increment", key, () => createOrIncrement(key, by, counter));
+    },
     health: () => nodeHealth(client, options.timeoutMs),
     close: () => client.close(),
   };
+}
+
+function checkCounterArguments(by: number, counter: CounterOptions): void {
+  const fields = { by, initial: counter.initial };
+  for (const [name, value] of Object.entries(fields)) {
+    if (!Number.isInteger(value) || value < 0 || value > MAX_UINT32) {
+      throw new RangeError(
+        `memcached increment: ${name} must be an integer from 0 to ` +
+          `${MAX_UINT32}, not ${value}`,
+      );
+    }
+  }
+  const expires = counter.expiresSeconds;
+  if (
+    !Number.isInteger(expires) ||
+    expires < 0 ||
+    expires > MAX_RELATIVE_EXPIRY_SECONDS
+  ) {
+    throw new RangeError(
+      "memcached increment: expiresSeconds must be an integer from 0 to " +
+        `${MAX_RELATIVE_EXPIRY_SECONDS}, not ${expires}`,
+    );
+  }
+}
+
+/** memjs reports protocol statuses only through the error's message. */
+function lostCreateRace(error: unknown): boolean {
+  return error instanceof Error && error.message.endsWith("Item not stored");
+}
+
+function counterValue(result: {
+  success: boolean;
+  value?: number | null;
+}): number {
+  if (!result.success || typeof result.value !== "number") {
+    throw new Error("memcached increment answered without a value");
+  }
+  return result.value;
 }
 
 function nodeHealth(

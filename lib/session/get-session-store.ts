@@ -2,6 +2,7 @@ import "server-only";
 
 import { getEnv } from "@/lib/env/env";
 import { getMemcached } from "@/lib/memcached/get-memcached";
+import { idleSecondsFor } from "@/lib/session/session-lifetime";
 import {
   createSessionStore,
   type SessionStore,
@@ -13,7 +14,7 @@ export function getSessionStore(): SessionStore {
   if (!store) {
     const env = getEnv();
     store = createSessionStore(getMemcached(), {
-      idleSeconds: env.SESSION_IDLE_MINUTES * 60,
+      idleSeconds: (session) => idleSecondsFor(session.learner),
       maxBytes: env.SESSION_MAX_BYTES,
     });
   }

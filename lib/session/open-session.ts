@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 
+import { AUTH_COOKIE, memberSessionIdOf } from "@/lib/auth/auth-cookie";
 import { getDb } from "@/lib/db/get-db";
-import { getEnv } from "@/lib/env/env";
 import { AppError } from "@/lib/errors/app-error";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import { getSessionStore } from "@/lib/session/get-session-store";
@@ -11,6 +11,7 @@ import {
   writeSessionCookie,
 } from "@/lib/session/session-cookie";
 import { newSessionId } from "@/lib/session/session-id";
+import { idleSecondsFor } from "@/lib/session/session-lifetime";
 import {
   markSessionSeen,
   recordSession,
@@ -29,9 +30,19 @@ export type ActiveSession = { id: string; data: Session; isNew: boolean };
 export async function findSession(
   request: NextRequest,
 ): Promise<ActiveSession | null> {
-  const id = readSessionId(request);
-  if (!id) return null;
+  const memberId = await memberSessionIdOf(request);
+  const member = memberId ? await loadSession(memberId) : null;
+  if (member) return member;
 
+  const guestId = readSessionId(request);
+  return guestId ? loadSession(guestId) : null;
+}
+
+/**
+ * A session by id: the memcached copy, or one rebuilt from SQL. A revoked
+ * session is in neither, whichever instance asks.
+ */
+async function loadSession(id: string): Promise<ActiveSession | null> {
   const store = getSessionStore();
   const now = Date.now();
   const cached = await store.load(id);
@@ -44,8 +55,10 @@ export async function findSession(
     return { id, data: cached, isNew: false };
   }
 
-  const idleMs = getEnv().SESSION_IDLE_MINUTES * 60_000;
-  const restored = await restoreSession(getDb(), id, { idleMs, now });
+  const restored = await restoreSession(getDb(), id, {
+    idleMs: (learner) => idleSecondsFor(learner) * 1000,
+    now,
+  });
   if (!restored) return null;
   await store.save(id, restored);
   return { id, data: restored, isNew: false };
@@ -85,7 +98,7 @@ export async function ensureSession(
   const now = Date.now();
   await recordSession(getDb(), id, learner.id, now);
   const data: Session = {
-    version: 2,
+    version: 3,
     learner,
     createdAt: now,
     refreshedAt: now,
@@ -98,11 +111,16 @@ export async function ensureSession(
   return { id, data, isNew: true };
 }
 
-/** Hands a newly started session's cookie to the browser. */
+/**
+ * Hands a newly started session's cookie to the browser, and drops a sign-in
+ * token whose session has been revoked, since it can never work again.
+ */
 export function attachSession(
   response: NextResponse,
   session: ActiveSession,
 ): NextResponse {
-  if (session.isNew) writeSessionCookie(response, session.id);
+  if (!session.isNew) return response;
+  writeSessionCookie(response, session.id);
+  response.cookies.delete(AUTH_COOKIE);
   return response;
 }

@@ -15,7 +15,12 @@ export function newSessionId(): string {
  * no usable cookie values, and logs can name a key prefix safely.
  */
 export function sessionKey(id: string): string {
-  return `sess:${sessionHash(id)}`;
+  return sessionKeyOfHash(sessionHash(id));
+}
+
+/** The memcached key for a session SQL knows only by its hash. */
+export function sessionKeyOfHash(hash: string): string {
+  return `sess:${hash}`;
 }
 
 /** The name SQL knows a session by: never the id itself. */

@@ -56,7 +56,10 @@ describe("restoreSession", () => {
       now,
     );
 
-    const restored = await restoreSession(db, id, { idleMs: IDLE_MS, now });
+    const restored = await restoreSession(db, id, {
+      idleMs: () => IDLE_MS,
+      now,
+    });
 
     expect(restored?.learner).toEqual(learner);
     expect(restored?.drill).toEqual(drill);
@@ -75,10 +78,10 @@ describe("restoreSession", () => {
     const later = then + IDLE_MS + SEEN_INTERVAL_MS + 1;
 
     expect(
-      await restoreSession(db, id, { idleMs: IDLE_MS, now: later }),
+      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: later }),
     ).toBeNull();
     expect(
-      await restoreSession(db, id, { idleMs: IDLE_MS, now: later - 2 }),
+      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: later - 2 }),
     ).not.toBeNull();
   });
 
@@ -93,11 +96,11 @@ describe("restoreSession", () => {
       .execute();
 
     expect(
-      await restoreSession(db, id, { idleMs: IDLE_MS, now: Date.now() }),
+      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: Date.now() }),
     ).toBeNull();
     expect(
       await restoreSession(db, newSessionId(), {
-        idleMs: IDLE_MS,
+        idleMs: () => IDLE_MS,
         now: Date.now(),
       }),
     ).toBeNull();

@@ -4,9 +4,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { loadActiveDrill } from "@/lib/drills/drill-store";
 import { loadActiveExam } from "@/lib/exams/exam-store";
-import { LearnerSchema } from "@/lib/learners/create-guest-learner";
+import { loadLearner } from "@/lib/learners/load-learner";
 import { sessionHash } from "@/lib/session/session-id";
-import type { Session } from "@/lib/session/session-schema";
+import type { Learner, Session } from "@/lib/session/session-schema";
 
 /** SQL is told a session is in use at most this often. */
 export const SEEN_INTERVAL_MS = 5 * 60_000;
@@ -51,33 +51,23 @@ export async function markSessionSeen(
 export async function restoreSession(
   db: Kysely<Database>,
   id: string,
-  { idleMs, now }: { idleMs: number; now: number },
+  { idleMs, now }: { idleMs: (learner: Learner) => number; now: number },
 ): Promise<Session | null> {
   const row = await db
     .selectFrom("sessions")
-    .innerJoin("learners", "learners.id", "sessions.learner_id")
-    .select([
-      "sessions.created_at",
-      "sessions.last_seen_at",
-      "learners.id",
-      "learners.kind",
-      "learners.display_name",
-    ])
-    .where("sessions.id_hash", "=", sessionHash(id))
-    .where("sessions.revoked_at", "is", null)
+    .select(["created_at", "last_seen_at", "learner_id"])
+    .where("id_hash", "=", sessionHash(id))
+    .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
 
+  const learner = await loadLearner(db, row.learner_id);
   const lastSeen = Date.parse(row.last_seen_at);
-  if (now - lastSeen > idleMs + SEEN_INTERVAL_MS) return null;
+  if (!learner || now - lastSeen > idleMs(learner) + SEEN_INTERVAL_MS)
+    return null;
 
-  const learner = LearnerSchema.parse({
-    id: row.id,
-    kind: row.kind,
-    displayName: row.display_name,
-  });
   return {
-    version: 2,
+    version: 3,
     learner,
     createdAt: Date.parse(row.created_at),
     refreshedAt: now,

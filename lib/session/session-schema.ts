@@ -26,14 +26,20 @@ export const ExamStateSchema = z.object({
   ),
 });
 
+/** Who a session belongs to: a guest, or a member with an account. */
+export const LearnerSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(["guest", "member"]),
+  displayName: z.string().min(1),
+  role: z.enum(["learner", "instructor", "admin"]),
+});
+
+export type Learner = z.infer<typeof LearnerSchema>;
+
 /** Everything the server keeps about a browser session, stored as JSON. */
 export const SessionSchema = z.object({
-  version: z.literal(2),
-  learner: z.object({
-    id: z.uuid(),
-    kind: z.literal("guest"),
-    displayName: z.string().min(1),
-  }),
+  version: z.literal(3),
+  learner: LearnerSchema,
   createdAt: z.number().int(),
   refreshedAt: z.number().int(),
   /** When the SQL record of this session was last marked as in use. */

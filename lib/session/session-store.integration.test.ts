@@ -32,8 +32,13 @@ afterAll(async () => {
 
 function guestSession(at: number): Session {
   return {
-    version: 2,
-    learner: { id: randomUUID(), kind: "guest", displayName: "Guest" },
+    version: 3,
+    learner: {
+      id: randomUUID(),
+      kind: "guest",
+      displayName: "Guest",
+      role: "learner",
+    },
     createdAt: at,
     refreshedAt: at,
     seenAt: at,

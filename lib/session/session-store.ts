@@ -4,10 +4,15 @@ import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import type { Memcached } from "@/lib/memcached/memcached-client";
 import { SessionSchema, type Session } from "@/lib/session/session-schema";
-import { keyPrefix, sessionKey } from "@/lib/session/session-id";
+import {
+  keyPrefix,
+  sessionKey,
+  sessionKeyOfHash,
+} from "@/lib/session/session-id";
 
 export type SessionStoreOptions = {
-  idleSeconds: number;
+  /** The idle lifetime of a session, which may depend on who it is. */
+  idleSeconds: number | ((session: Session) => number);
   maxBytes: number;
   /** A read refreshes the idle expiry only when the last refresh is older. */
   refreshAfterMs?: number;
@@ -35,7 +40,11 @@ export function createSessionStore(
         { key: keyPrefix(key) },
       );
     }
-    await memcached.set(key, value, options.idleSeconds);
+    const idle =
+      typeof options.idleSeconds === "function"
+        ? options.idleSeconds(session)
+        : options.idleSeconds;
+    await memcached.set(key, value, idle);
   }
 
   /**
@@ -70,6 +79,8 @@ export function createSessionStore(
     load,
     save,
     destroy: (id: string) => memcached.delete(sessionKey(id)),
+    /** For revocation, where SQL knows only the hash of the id. */
+    destroyByHash: (hash: string) => memcached.delete(sessionKeyOfHash(hash)),
   };
 }
 

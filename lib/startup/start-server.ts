@@ -7,6 +7,19 @@ import { getEnv, InvalidEnvError } from "@/lib/env/env";
 import { logger } from "@/lib/log/logger";
 import { formatServer } from "@/lib/memcached/server-list";
 import { getQuestionBank } from "@/lib/questions/question-bank";
+import { authSecret } from "@/lib/auth/auth-secret";
+
+/**
+ * next-auth builds its redirect and callback URLs from NEXTAUTH_URL. Without
+ * it (a local run, or instances on several ports) it must take the origin
+ * from the request's Host header, which next-auth only does when told to
+ * trust it. Behind a load balancer, set NEXTAUTH_URL to the public URL.
+ */
+function trustHostUnlessUrlIsSet() {
+  if (process.env.NEXTAUTH_URL || process.env.AUTH_TRUST_HOST) return;
+  process.env.AUTH_TRUST_HOST = "true";
+  logger.info("NEXTAUTH_URL is not set: sign-in URLs follow the Host header");
+}
 
 /**
  * Runs once when a server process starts: refuses a bad environment with a
@@ -25,6 +38,8 @@ export async function startServer(): Promise<void> {
   }
 
   await migrateToLatest(getDb());
+  trustHostUnlessUrlIsSet();
+  authSecret();
 
   // Parsing and highlighting the bank blocks the event loop for a second or
   // more; done inside the first request, it stalled every other request in

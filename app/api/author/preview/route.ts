@@ -2,7 +2,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { previewQuestion } from "@/lib/content/preview-question";
+import { requireRole } from "@/lib/auth/guards";
+import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
+import { findSession } from "@/lib/session/open-session";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 
 const PreviewBodySchema = z.object({
@@ -11,12 +14,10 @@ const PreviewBodySchema = z.object({
     .max(100_000, "a question file is at most 100,000 characters"),
 });
 
-// TODO(#5): limit to authors and instructors once accounts exist.
-/** Validates and renders a draft question for the live preview. */
+/** Validates and renders a draft question; for instructors and admins. */
 export const POST = route(async (request) => {
-  const { markdown } = PreviewBodySchema.parse(
-    await request.json().catch(() => ({})),
-  );
+  requireRole(await findSession(request), "instructor");
+  const { markdown } = await readBody(request, PreviewBodySchema);
   const { blueprints } = getQuestionBank();
   return NextResponse.json(previewQuestion(markdown, blueprints));
 });

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+
+import { SignUpSchema } from "@/lib/accounts/account-schemas";
+import { signUp } from "@/lib/accounts/sign-up";
+import { readBody } from "@/lib/http/read-body";
+import { route } from "@/lib/http/route";
+import { clientAddress } from "@/lib/rate-limit/rate-limit";
+import { attachSession, ensureSession } from "@/lib/session/open-session";
+
+/** Creates an account on the browser's guest learner. */
+export const POST = route(async (request) => {
+  const body = await readBody(request, SignUpSchema);
+  const session = await ensureSession(request);
+
+  await signUp(session, body, clientAddress(request.headers));
+  return attachSession(
+    NextResponse.json({ email: body.email }, { status: 201 }),
+    session,
+  );
+});

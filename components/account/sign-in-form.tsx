@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+
+import { useSession } from "@/components/session-provider";
+
+const ProvidersSchema = z.record(
+  z.string(),
+  z.object({ id: z.string(), name: z.string(), type: z.string() }),
+);
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: "The email or the password is not right.",
+  OidcNoEmail:
+    "Your sign-on provider did not share a verified email address, so no account could be made.",
+  OidcEmailTaken:
+    "An account with that email exists already. Sign in with its password.",
+  Disabled: "This account has been disabled. Ask an administrator.",
+  AccessDenied: "That sign-in was refused.",
+};
+
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink";
+export const buttonClass =
+  "rounded-lg bg-accent px-5 py-2 font-semibold text-on-accent hover:bg-accent-strong disabled:opacity-60";
+
+/** Email and password, and single sign-on when the server offers it. */
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const { refresh } = useSession();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(() => {
+    const code = params.get("error");
+    return code ? (ERRORS[code] ?? "Signing in failed. Try again.") : null;
+  });
+  const [sso, setSso] = useState<{ id: string; name: string } | null>(null);
+
+  useEffect(() => {
+    void fetch("/api/auth/providers")
+      .then((r) => r.json())
+      .then((body: unknown) => {
+        const providers = ProvidersSchema.safeParse(body);
+        const oidc = providers.success ? providers.data.oidc : undefined;
+        if (oidc) setSso({ id: oidc.id, name: oidc.name });
+      })
+      .catch(() => {});
+  }, []);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setProblem(null);
+    const result = await signIn("credentials", {
+      email,
+      password,
+      redirect: false,
+    });
+    setPending(false);
+    if (!result?.ok) {
+      return setProblem(
+        ERRORS[result?.error ?? ""] ?? result?.error ?? "Signing in failed.",
+      );
+    }
+    await refresh();
+    router.push("/progress");
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} className="space-y-4">
+        <label className="block font-medium">
+          Email
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputClass}
+          />
+        </label>
+        <label className="block font-medium">
+          Password
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={inputClass}
+          />
+        </label>
+        {problem && (
+          <p
+            role="alert"
+            className="bg-bad-soft text-bad-ink rounded px-3 py-2"
+          >
+            {problem}
+          </p>
+        )}
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {sso && (
+        <button
+          type="button"
+          onClick={() => void signIn(sso.id, { callbackUrl: "/progress" })}
+          className="border-line bg-surface rounded-lg border px-5 py-2 font-semibold"
+        >
+          Sign in with {sso.name}
+        </button>
+      )}
+      <p>
+        No account yet?{" "}
+        <Link href="/sign-up" className="text-accent-ink underline">
+          Create one
+        </Link>
+        ; what you did as a guest comes with you.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { z } from "zod";
+
+import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { useSession } from "@/components/session-provider";
+import { useApi } from "@/components/use-api";
+
+/** Creates an account from the guest the browser already is. */
+export function SignUpForm() {
+  const router = useRouter();
+  const api = useApi();
+  const { refresh } = useSession();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setProblem(null);
+    const created = await api(
+      "/api/account/sign-up",
+      z.object({ email: z.string() }),
+      { method: "POST", body: { email, password } },
+    );
+    if (!created.ok) {
+      setPending(false);
+      return setProblem(created.message);
+    }
+    const result = await signIn("credentials", {
+      email: created.data.email,
+      password,
+      redirect: false,
+    });
+    setPending(false);
+    if (!result?.ok) {
+      return setProblem(
+        "Your account was created, but signing in failed. Sign in now.",
+      );
+    }
+    await refresh();
+    router.push("/progress");
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <label className="block font-medium">
+        Email
+        <input
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          className={inputClass}
+        />
+      </label>
+      <label className="block font-medium">
+        Password
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby="password-rule"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className={inputClass}
+        />
+      </label>
+      <p id="password-rule" className="text-ink-muted text-sm">
+        At least 15 characters. A few unrelated words make a strong password
+        that is easy to remember; no symbols or digits are required.
+      </p>
+      {problem && (
+        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

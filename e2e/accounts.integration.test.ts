@@ -1,0 +1,479 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createAccount } from "@/lib/accounts/create-account";
+import { openSqlite } from "@/lib/db/get-db";
+import { migrateToLatest } from "@/lib/db/migrate";
+import { startAppServer, type AppServer } from "@/lib/testing/app-server";
+import {
+  browserLike,
+  signInOverHttp,
+  type BrowserLike,
+} from "@/lib/testing/http-client";
+import {
+  startMemcachedServer,
+  type MemcachedServer,
+} from "@/lib/testing/memcached-server";
+import { makeTempDir } from "@/lib/testing/temp-dir";
+
+const PASSWORD = "orchid lantern gravel quietly";
+const ROLES = ["learner", "instructor", "admin"] as const;
+
+let memcached: MemcachedServer;
+let first: AppServer;
+let second: AppServer;
+let temp: ReturnType<typeof makeTempDir>;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  const database = path.join(temp.dir, "certdrill.sqlite");
+  const db = openSqlite(database);
+  await migrateToLatest(db);
+  for (const role of [...ROLES, "other"] as const) {
+    const created = await createAccount(db, {
+      email: `${role}@example.com`,
+      role: role === "other" ? "learner" : role,
+      password: PASSWORD,
+    });
+    if (!created.ok) throw new Error(created.message);
+    ids[role] = created.learnerId;
+  }
+  await db.destroy();
+
+  memcached = await startMemcachedServer();
+  const env = {
+    MEMCACHED_SERVERS: memcached.address,
+    DATABASE_URL: `file:${database}`,
+    NEXTAUTH_SECRET: "a".repeat(64),
+    LOG_LEVEL: "error",
+  };
+  [first, second] = await Promise.all([
+    startAppServer(env),
+    startAppServer(env),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([first?.stop(), second?.stop()]);
+  await memcached?.kill();
+  temp?.remove();
+});
+
+/** Every "METHOD /api/route" the app defines, read from app/api. */
+function apiRoutes(): Set<string> {
+  const found = new Set<string>();
+  const root = path.join(process.cwd(), "app");
+  for (const file of readdirSync(path.join(root, "api"), {
+    recursive: true,
+    encoding: "utf8",
+  })) {
+    if (!file.endsWith("route.ts")) continue;
+    const source = readFileSync(path.join(root, "api", file), "utf8");
+    const route = `/api/${path.dirname(file)}`;
+    for (const [, method] of source.matchAll(
+      /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+    ))
+      found.add(`${method} ${route}`);
+    if (/export \{ handler as GET/.test(source)) found.add(`GET ${route}`);
+  }
+  return found;
+}
+
+async function visitor(app = first) {
+  const browser = browserLike();
+  await browser.request(`${app.url}/api/session`, { method: "POST" });
+  return browser;
+}
+
+async function member(email: string, app = first) {
+  const browser = await visitor(app);
+  const result = await signInOverHttp(browser, app.url, email, PASSWORD);
+  if (result.error) throw new Error(`sign-in failed: ${result.error}`);
+  return browser;
+}
+
+async function call(
+  browser: BrowserLike,
+  method: string,
+  route: string,
+  body?: unknown,
+  app = first,
+) {
+  const response = await browser.request(`${app.url}${route}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+async function whoAmI(browser: BrowserLike, app = first) {
+  const response = await browser.request(`${app.url}/api/session`, {
+    method: "POST",
+  });
+  return ((await response.json()) as { learner: { kind: string; id: string } })
+    .learner;
+}
+
+describe("accounts and sessions", () => {
+  it("answers every API route for guest, learner, instructor and admin as the matrix says, and leaks nothing of another learner", async () => {
+    const owner = await member("other@example.com");
+    const { examId } = JSON.parse(
+      (
+        await call(owner, "POST", "/api/exams", {
+          examCode: "dva-c02",
+          size: "quick",
+        })
+      ).text,
+    ) as { examId: string };
+    const actors = {
+      guest: await visitor(),
+      learner: await member("learner@example.com"),
+      instructor: await member("instructor@example.com"),
+      admin: await member("admin@example.com"),
+    };
+    const q = "session-store-for-stateless-web-tier";
+    const theirs = `/api/exams/${examId}`;
+    const all = (status: number) => [status, status, status, status];
+    const signUp = { email: `m${Date.now()}@example.com`, password: PASSWORD };
+
+    // [method, route as in app/api, concrete path, body, guest, learner, instructor, admin]
+    const matrix: [string, string, string, unknown, number[]][] = [
+      ["GET", "/api/health", "/api/health", undefined, all(200)],
+      ["POST", "/api/session", "/api/session", undefined, all(200)],
+      [
+        "GET",
+        "/api/auth/[...nextauth]",
+        "/api/auth/session",
+        undefined,
+        all(200),
+      ],
+      [
+        "GET",
+        "/api/questions/[id]",
+        `/api/questions/${q}`,
+        undefined,
+        all(200),
+      ],
+      [
+        "POST",
+        "/api/questions/[id]/start",
+        `/api/questions/${q}/start`,
+        undefined,
+        all(204),
+      ],
+      [
+        "POST",
+        "/api/questions/[id]/answer",
+        `/api/questions/${q}/answer`,
+        { options: ["C"] },
+        all(200),
+      ],
+      ["POST", "/api/drills", "/api/drills", {}, all(201)],
+      [
+        "GET",
+        "/api/drills/current",
+        "/api/drills/current",
+        undefined,
+        all(200),
+      ],
+      [
+        "POST",
+        "/api/drills/current/answer",
+        "/api/drills/current/answer",
+        {},
+        all(422),
+      ],
+      [
+        "POST",
+        "/api/drills/current/next",
+        "/api/drills/current/next",
+        undefined,
+        all(200),
+      ],
+      ["GET", "/api/exams", "/api/exams", undefined, all(200)],
+      [
+        "POST",
+        "/api/exams",
+        "/api/exams",
+        { examCode: "none", size: "quick" },
+        all(404),
+      ],
+      ["GET", "/api/exams/[id]", theirs, undefined, all(404)],
+      [
+        "PUT",
+        "/api/exams/[id]/answers/[questionId]",
+        `${theirs}/answers/${q}`,
+        { chosen: ["A"], flagged: false },
+        all(404),
+      ],
+      [
+        "GET",
+        "/api/exams/[id]/result",
+        `${theirs}/result`,
+        undefined,
+        all(404),
+      ],
+      [
+        "POST",
+        "/api/exams/[id]/submit",
+        `${theirs}/submit`,
+        undefined,
+        all(404),
+      ],
+      ["GET", "/api/review", "/api/review", undefined, all(200)],
+      ["POST", "/api/review/answer", "/api/review/answer", {}, all(422)],
+      [
+        "POST",
+        "/api/review/flag",
+        "/api/review/flag",
+        { questionId: q },
+        all(200),
+      ],
+      ["GET", "/api/bookmarks", "/api/bookmarks", undefined, all(200)],
+      [
+        "PUT",
+        "/api/bookmarks/[questionId]",
+        `/api/bookmarks/${q}`,
+        { bookmarked: true },
+        all(200),
+      ],
+      ["GET", "/api/progress", "/api/progress", undefined, all(200)],
+      ["PUT", "/api/profile", "/api/profile", { examDate: null }, all(200)],
+      ["GET", "/api/account", "/api/account", undefined, [401, 200, 200, 200]],
+      [
+        "POST",
+        "/api/account/password",
+        "/api/account/password",
+        {},
+        [401, 422, 422, 422],
+      ],
+      ["DELETE", "/api/account", "/api/account", {}, [401, 422, 422, 422]],
+      [
+        "POST",
+        "/api/author/preview",
+        "/api/author/preview",
+        { markdown: "---\nid: x\n---\n" },
+        [401, 403, 200, 200],
+      ],
+      [
+        "PATCH",
+        "/api/admin/users/[id]",
+        `/api/admin/users/${ids.other}`,
+        { role: "learner" },
+        [401, 403, 403, 200],
+      ],
+      [
+        "POST",
+        "/api/account/sign-up",
+        "/api/account/sign-up",
+        signUp,
+        [201, 409, 409, 409],
+      ],
+      [
+        "POST",
+        "/api/account/sign-out-everywhere",
+        "/api/account/sign-out-everywhere",
+        undefined,
+        [401, 200, 200, 200],
+      ],
+    ];
+
+    const seen: string[] = [];
+    const leaks: string[] = [];
+    for (const [method, , path, body, expected] of matrix) {
+      const statuses = [];
+      for (const [name, browser] of Object.entries(actors)) {
+        const { status, text } = await call(browser, method, path, body);
+        statuses.push(status);
+        const foreign = [
+          examId,
+          "other@example.com",
+          ...(name === "admin" ? [] : [ids.other!]),
+        ];
+        if (foreign.some((secret) => text.includes(secret)))
+          leaks.push(`${name} ${method} ${path}`);
+      }
+      seen.push(`${method} ${path}: ${statuses.join(" ")}`);
+      expect(statuses, `${method} ${path}`).toEqual(expected);
+    }
+    console.log(seen.join("\n"));
+
+    expect(leaks).toEqual([]);
+    const declared = new Set(
+      matrix.map(([method, route]) => `${method} ${route}`),
+    );
+    expect([...apiRoutes()].filter((r) => !declared.has(r))).toEqual([]);
+  });
+
+  it("refuses the member-only routes to a browser with no session at all", async () => {
+    const nobody = browserLike();
+    const routes = [
+      ["GET", "/api/account"],
+      ["POST", "/api/account/password"],
+      ["POST", "/api/account/sign-out-everywhere"],
+      ["DELETE", "/api/account"],
+      ["POST", "/api/author/preview"],
+      ["PATCH", `/api/admin/users/${ids.other}`],
+    ];
+
+    const statuses = [];
+    for (const [method, route] of routes) {
+      const body = method === "GET" ? undefined : {};
+      statuses.push((await call(nobody, method!, route!, body)).status);
+    }
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+  });
+
+  it("keeps one learner out of another learner's exam and progress", async () => {
+    const owner = await member("other@example.com");
+    const intruder = await member("learner@example.com");
+    const started = await call(owner, "POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+    const { examId } = JSON.parse(started.text) as { examId: string };
+
+    const peeks = await Promise.all([
+      call(intruder, "GET", `/api/exams/${examId}`),
+      call(intruder, "GET", `/api/exams/${examId}/result`),
+      call(intruder, "POST", `/api/exams/${examId}/submit`),
+    ]);
+    const progress = await call(intruder, "GET", "/api/progress");
+
+    expect(peeks.map((p) => p.status)).toEqual([404, 404, 404]);
+    expect(progress.text).not.toContain(examId);
+    expect(progress.text).not.toContain(ids.other!);
+  });
+
+  it("gives a new session id at sign-in and keeps what the guest did", async () => {
+    const browser = await visitor();
+    const guest = await whoAmI(browser);
+    const guestCookie = browser.cookie;
+    await call(
+      browser,
+      "PUT",
+      "/api/bookmarks/session-store-for-stateless-web-tier",
+      { bookmarked: true },
+    );
+    const email = `new-${Date.now()}@example.com`;
+
+    const signedUp = await call(browser, "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const signedIn = await signInOverHttp(browser, first.url, email, PASSWORD);
+    const now = await whoAmI(browser);
+    const marks = await call(browser, "GET", "/api/bookmarks");
+
+    expect(signedUp.status).toBe(201);
+    expect(signedIn.error).toBeNull();
+    expect(now).toMatchObject({ kind: "member", id: guest.id });
+    expect(browser.has("certdrill_session")).toBe(false);
+    expect(browser.has("certdrill_auth")).toBe(true);
+    expect(browser.cookie).not.toContain(guestCookie.split("=")[1]);
+    expect(marks.text).toContain("session-store-for-stateless-web-tier");
+  });
+
+  it("signs out everywhere at once, on every instance", async () => {
+    const phone = await member("other@example.com", first);
+    const laptop = await member("other@example.com", second);
+    expect(
+      (await call(laptop, "GET", "/api/account", undefined, second)).status,
+    ).toBe(200);
+
+    const done = await call(phone, "POST", "/api/account/sign-out-everywhere");
+
+    expect(done.status).toBe(200);
+    expect(
+      (await call(laptop, "GET", "/api/account", undefined, second)).status,
+    ).toBe(401);
+    expect((await call(phone, "GET", "/api/account")).status).toBe(401);
+  });
+
+  it("signs an account out at once when an admin disables it, and refuses its sign-in", async () => {
+    const admin = await member("admin@example.com");
+    const victim = await member("other@example.com", second);
+
+    const disabled = await call(
+      admin,
+      "PATCH",
+      `/api/admin/users/${ids.other}`,
+      { disabled: true },
+    );
+    const after = await call(victim, "GET", "/api/account", undefined, second);
+    const again = await signInOverHttp(
+      await visitor(),
+      first.url,
+      "other@example.com",
+      PASSWORD,
+    );
+    await call(admin, "PATCH", `/api/admin/users/${ids.other}`, {
+      disabled: false,
+    });
+
+    expect(disabled.status).toBe(200);
+    expect(after.status).toBe(401);
+    expect(again.error).toBe("CredentialsSignin");
+  });
+
+  it("slows brute force: the sixth wrong password for one account is refused with a wait", async () => {
+    const attacker = await visitor();
+    const errors = [];
+    for (let n = 0; n < 7; n++) {
+      const result = await signInOverHttp(
+        attacker,
+        first.url,
+        "instructor@example.com",
+        `wrong guess number ${n}`,
+      );
+      errors.push(result.error);
+    }
+    console.log(errors.join("\n"));
+
+    expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
+    expect(errors[5]).toMatch(
+      /Too many sign-in attempts\. Wait \d+ minutes? and try again\./,
+    );
+    const right = await signInOverHttp(
+      attacker,
+      first.url,
+      "instructor@example.com",
+      PASSWORD,
+    );
+    expect(right.error).toMatch(/Too many sign-in attempts/);
+  });
+
+  it("sets the sign-in cookie httpOnly, SameSite=Lax, host-only and Secure", async () => {
+    const browser = await visitor();
+    const csrf = await browser.request(`${first.url}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await browser.request(
+      `${first.url}/api/auth/callback/credentials`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          csrfToken,
+          email: "learner@example.com",
+          password: PASSWORD,
+          json: "true",
+        }).toString(),
+      },
+    );
+
+    const line = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("certdrill_auth="));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Lax/i);
+    expect(line).toMatch(/Secure/i);
+    expect(line).toMatch(/Path=\//i);
+    expect(line).not.toMatch(/Domain=/i);
+  });
+});

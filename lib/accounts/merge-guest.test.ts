@@ -1,0 +1,121 @@
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { mergeGuestInto } from "@/lib/accounts/merge-guest";
+import { recordAttempt } from "@/lib/attempts/record-attempt";
+import { setBookmark } from "@/lib/bookmarks/bookmarks";
+import type { Database } from "@/lib/db/schema";
+import { createGuestLearner } from "@/lib/learners/create-guest-learner";
+import {
+  openTestDatabase,
+  type TestDatabase,
+} from "@/lib/testing/test-database";
+
+let test: TestDatabase;
+let db: Kysely<Database>;
+
+beforeEach(async () => {
+  test = await openTestDatabase();
+  db = test.db;
+});
+
+afterEach(() => test.close());
+
+async function card(learnerId: string, questionId: string, updatedAt: string) {
+  await db
+    .insertInto("review_cards")
+    .values({
+      learner_id: learnerId,
+      question_id: questionId,
+      due: updatedAt,
+      card: JSON.stringify({ from: learnerId }),
+      updated_at: updatedAt,
+    })
+    .execute();
+}
+
+describe("mergeGuestInto", () => {
+  it("moves the guest's answers and bookmarks to the account and deletes the guest", async () => {
+    const guest = await createGuestLearner(db);
+    const member = await createGuestLearner(db);
+    const answer = {
+      questionId: "q1",
+      chosenOptions: ["A"],
+      correct: true,
+      timeTakenMs: null,
+      mode: "drill" as const,
+    };
+    await recordAttempt(db, { ...answer, learnerId: guest.id });
+    await recordAttempt(db, { ...answer, learnerId: member.id });
+    await setBookmark(db, guest.id, "q1", true);
+    await setBookmark(db, guest.id, "q2", true);
+    await setBookmark(db, member.id, "q1", true);
+
+    await mergeGuestInto(db, guest.id, member.id);
+
+    const attempts = await db
+      .selectFrom("attempts")
+      .select("learner_id")
+      .execute();
+    expect(attempts).toEqual([
+      { learner_id: member.id },
+      { learner_id: member.id },
+    ]);
+    const marks = await db
+      .selectFrom("bookmarks")
+      .select(["learner_id", "question_id"])
+      .orderBy("question_id")
+      .execute();
+    expect(marks).toEqual([
+      { learner_id: member.id, question_id: "q1" },
+      { learner_id: member.id, question_id: "q2" },
+    ]);
+    const learners = await db.selectFrom("learners").select("id").execute();
+    expect(learners).toEqual([{ id: member.id }]);
+  });
+
+  it("keeps whichever review card of a question was reviewed last", async () => {
+    const guest = await createGuestLearner(db);
+    const member = await createGuestLearner(db);
+    await card(guest.id, "newer-as-guest", "2026-12-03T10:00:00.000Z");
+    await card(member.id, "newer-as-guest", "2026-12-01T10:00:00.000Z");
+    await card(guest.id, "newer-as-member", "2026-12-01T10:00:00.000Z");
+    await card(member.id, "newer-as-member", "2026-12-03T10:00:00.000Z");
+    await card(guest.id, "guest-only", "2026-12-02T10:00:00.000Z");
+
+    await mergeGuestInto(db, guest.id, member.id);
+
+    const cards = await db
+      .selectFrom("review_cards")
+      .select(["learner_id", "question_id", "card"])
+      .orderBy("question_id")
+      .execute();
+    expect(cards).toEqual([
+      {
+        learner_id: member.id,
+        question_id: "guest-only",
+        card: JSON.stringify({ from: guest.id }),
+      },
+      {
+        learner_id: member.id,
+        question_id: "newer-as-guest",
+        card: JSON.stringify({ from: guest.id }),
+      },
+      {
+        learner_id: member.id,
+        question_id: "newer-as-member",
+        card: JSON.stringify({ from: member.id }),
+      },
+    ]);
+  });
+
+  it("changes nothing when the guest is the account itself", async () => {
+    const learner = await createGuestLearner(db);
+
+    await mergeGuestInto(db, learner.id, learner.id);
+
+    expect(await db.selectFrom("learners").select("id").execute()).toEqual([
+      { id: learner.id },
+    ]);
+  });
+});
