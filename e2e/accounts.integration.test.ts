@@ -476,4 +476,102 @@ describe("accounts and sessions", () => {
     expect(line).toMatch(/Path=\//i);
     expect(line).not.toMatch(/Domain=/i);
   });
+
+  it("refuses a copied sign-in token once its owner has signed out", async () => {
+    const browser = await member("learner@example.com");
+    const stolen = browser.cookie;
+    const csrf = (await (
+      await browser.request(`${first.url}/api/auth/csrf`)
+    ).json()) as { csrfToken: string };
+
+    await browser.request(`${first.url}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        csrfToken: csrf.csrfToken,
+        json: "true",
+      }).toString(),
+    });
+    const replay = await fetch(`${second.url}/api/account`, {
+      headers: { cookie: stolen },
+    });
+
+    expect(replay.status).toBe(401);
+  });
+
+  it("signs out the account's other sessions when its password changes", async () => {
+    const email = `changer-${Date.now()}@example.com`;
+    const owner = await visitor();
+    await call(owner, "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const here = await member(email);
+    const there = await member(email, second);
+    const next = "tidal meadow copper whistle";
+
+    const changed = await call(here, "POST", "/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: next,
+    });
+    const wrongCurrent = await call(here, "POST", "/api/account/password", {
+      currentPassword: "not it at all, sorry",
+      newPassword: next,
+    });
+
+    expect(changed.status).toBe(200);
+    // The other browser's session, and the guest session the account was
+    // created from, which belongs to the same learner.
+    expect(JSON.parse(changed.text)).toEqual({ otherSessionsSignedOut: 2 });
+    expect(wrongCurrent.status).toBe(403);
+    expect(
+      (await call(there, "GET", "/api/account", undefined, second)).status,
+    ).toBe(401);
+    expect((await call(here, "GET", "/api/account")).status).toBe(200);
+    expect(
+      (await signInOverHttp(await visitor(), first.url, email, PASSWORD)).error,
+    ).toBe("CredentialsSignin");
+    expect(
+      (await signInOverHttp(await visitor(), first.url, email, next)).error,
+    ).toBeNull();
+  });
+
+  it("deletes an account with everything its learner did", async () => {
+    const email = `leaver-${Date.now()}@example.com`;
+    const browser = await visitor();
+    await call(
+      browser,
+      "PUT",
+      "/api/bookmarks/session-store-for-stateless-web-tier",
+      { bookmarked: true },
+    );
+    await call(browser, "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    await signInOverHttp(browser, first.url, email, PASSWORD);
+    const who = await whoAmI(browser);
+
+    const deleted = await call(browser, "DELETE", "/api/account", {
+      confirm: "delete my account",
+    });
+
+    expect(deleted.status).toBe(204);
+    expect((await call(browser, "GET", "/api/account")).status).toBe(401);
+    const db = openSqlite(path.join(temp.dir, "certdrill.sqlite"));
+    const left = await Promise.all(
+      (["learners", "users", "bookmarks", "sessions"] as const).map((table) =>
+        db
+          .selectFrom(table)
+          .selectAll()
+          .execute()
+          .then(
+            (rows) =>
+              rows.filter((row) => JSON.stringify(row).includes(who.id)).length,
+          ),
+      ),
+    );
+    await db.destroy();
+    expect(left).toEqual([0, 0, 0, 0]);
+  });
 });

@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 
 import { EmailSchema } from "@/lib/accounts/email";
 import { signInWithOidc } from "@/lib/accounts/oidc-sign-in";
+import { emailClaims } from "@/lib/accounts/oidc-userinfo";
 import { checkPasswordSignIn } from "@/lib/accounts/password-sign-in";
 import { AUTH_COOKIE, cookieSecure } from "@/lib/auth/auth-cookie";
 import { authSecret } from "@/lib/auth/auth-secret";
@@ -29,11 +30,15 @@ async function currentGuest() {
     : null;
 }
 
+/** The issuer as discovery reports it: no trailing slash. */
+function oidcIssuer(): string | null {
+  return getEnv().OIDC_ISSUER?.replace(/\/$/, "") ?? null;
+}
+
 function oidcProvider() {
   const env = getEnv();
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)
-    return [];
-  const issuer = env.OIDC_ISSUER.replace(/\/$/, "");
+  const issuer = oidcIssuer();
+  if (!issuer || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return [];
   return [
     {
       id: "oidc",
@@ -96,13 +101,12 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
+        const issuer = oidcIssuer()!;
+        const claims = await emailClaims(issuer, profile, account.access_token);
         const result = await signInWithOidc(getDb(), {
-          issuer: getEnv().OIDC_ISSUER!,
+          issuer,
           subject: account.providerAccountId,
-          email: (profile as { email?: string } | undefined)?.email ?? null,
-          emailVerified:
-            (profile as { email_verified?: boolean } | undefined)
-              ?.email_verified === true,
+          ...claims,
           guest: await currentGuest(),
         });
         if (!result.ok) return `/sign-in?error=${result.reason}`;
