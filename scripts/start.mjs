@@ -44,7 +44,15 @@ function newestSource() {
 
 function buildIfNeeded() {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource())
+  // The CSP hashes are written after the build; a build whose hashing step
+  // never finished would serve pages whose scripts are all refused.
+  const hashes = path.join(root, ".next", "csp-manifest.json");
+  const built = existsSync(buildId) && existsSync(hashes);
+  if (
+    built &&
+    statSync(buildId).mtimeMs >= newestSource() &&
+    statSync(hashes).mtimeMs >= statSync(buildId).mtimeMs
+  )
     return;
 
   say("Building the app (next build)…");
