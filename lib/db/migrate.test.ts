@@ -4,7 +4,7 @@ import { Migrator, sql, type Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { openSqlite } from "@/lib/db/get-db";
-import { migrateToLatest, MIGRATIONS } from "@/lib/db/migrate";
+import { lostTheRace, migrateToLatest, MIGRATIONS } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
 import { makeTempDir } from "@/lib/testing/temp-dir";
 
@@ -83,5 +83,18 @@ describe("migrateToLatest", () => {
     expect(error).toBeUndefined();
     const tables = (await db.introspection.getTables()).map((t) => t.name);
     expect(tables).not.toContain("exams");
+  });
+
+  it("takes what a winning process already committed as a lost race, not a failure", () => {
+    const sqlite = (message: string, code = "SQLITE_ERROR") =>
+      Object.assign(new Error(message), { code });
+
+    expect(lostTheRace(sqlite("table learners already exists"))).toBe(true);
+    expect(lostTheRace(sqlite("index attempts_drill already exists"))).toBe(
+      true,
+    );
+    expect(lostTheRace(sqlite("duplicate column name: exam_date"))).toBe(true);
+    expect(lostTheRace(sqlite("database is locked", "SQLITE_BUSY"))).toBe(true);
+    expect(lostTheRace(sqlite("no such table: learners"))).toBe(false);
   });
 });

@@ -17,16 +17,20 @@ export const MIGRATIONS: Record<string, Migration> = {
  * Kysely's SQLite adapter takes no lock across processes, so two app
  * processes starting at once on a new file both try to migrate. Each
  * migration commits atomically with its record, so the loser sees either
- * SQLITE_BUSY or a table the winner has just committed ("already exists"),
- * and a retry finds the work done. A migration that is itself wrong fails
+ * SQLITE_BUSY or what the winner has just committed (a table or index that
+ * "already exists", a "duplicate column name" from an added column), and a
+ * retry finds the work done. A migration that is itself wrong fails
  * the same way every time and is reported after the last try.
  */
-function lostTheRace(error: unknown): boolean {
+export function lostTheRace(error: unknown): boolean {
   const { code = "", message = "" } = error as {
     code?: string;
     message?: string;
   };
-  return code.startsWith("SQLITE_BUSY") || /already exists/.test(message);
+  return (
+    code.startsWith("SQLITE_BUSY") ||
+    /already exists|duplicate column name/.test(message)
+  );
 }
 
 /** Brings the schema to the latest migration. */
