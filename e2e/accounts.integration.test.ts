@@ -135,6 +135,15 @@ describe("accounts and sessions", () => {
       instructor: await member("instructor@example.com"),
       admin: await member("admin@example.com"),
     };
+    // A cohort of the admin's: the instructor must not see into it.
+    const adminsCohort = JSON.parse(
+      (
+        await call(actors.admin, "POST", "/api/cohorts", {
+          name: "Admins' class",
+        })
+      ).text,
+    ) as { id: string };
+    const cohort = `/api/cohorts/${adminsCohort.id}`;
     const q = "session-store-for-stateless-web-tier";
     const theirs = `/api/exams/${examId}`;
     const all = (status: number) => [status, status, status, status];
@@ -265,6 +274,42 @@ describe("accounts and sessions", () => {
         `/api/admin/users/${ids.other}`,
         { role: "learner" },
         [401, 403, 403, 200],
+      ],
+      ["GET", "/api/cohorts", "/api/cohorts", undefined, [401, 403, 200, 200]],
+      [
+        "POST",
+        "/api/cohorts",
+        "/api/cohorts",
+        { name: "Class" },
+        [401, 403, 201, 201],
+      ],
+      [
+        "POST",
+        "/api/cohorts/join",
+        "/api/cohorts/join",
+        { code: "ZZZZZZZZ" },
+        all(404),
+      ],
+      [
+        "GET",
+        "/api/cohorts/[id]/learners",
+        `${cohort}/learners`,
+        undefined,
+        [401, 403, 404, 200],
+      ],
+      [
+        "GET",
+        "/api/cohorts/[id]/items",
+        `${cohort}/items`,
+        undefined,
+        [401, 403, 404, 200],
+      ],
+      [
+        "GET",
+        "/api/cohorts/[id]/export/[table]",
+        `${cohort}/export/learners.csv`,
+        undefined,
+        [401, 403, 404, 200],
       ],
       [
         "POST",

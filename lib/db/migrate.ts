@@ -4,6 +4,7 @@ import { Migrator, type Kysely, type Migration } from "kysely";
 import * as learnersAndAttempts from "@/lib/db/migrations/0001-learners-and-attempts";
 import * as practiceExamsAndReview from "@/lib/db/migrations/0002-practice-exams-and-review";
 import * as accounts from "@/lib/db/migrations/0003-accounts";
+import * as cohorts from "@/lib/db/migrations/0004-cohorts";
 import type { Database } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0001-learners-and-attempts": learnersAndAttempts,
   "0002-practice-exams-and-review": practiceExamsAndReview,
   "0003-accounts": accounts,
+  "0004-cohorts": cohorts,
 };
 
 /**

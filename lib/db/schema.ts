@@ -14,6 +14,8 @@ export type Database = {
   bookmarks: BookmarksTable;
   users: UsersTable;
   identities: IdentitiesTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
 };
 
 export type LearnersTable = {
@@ -125,4 +127,21 @@ export type IdentitiesTable = {
   subject: string;
   learner_id: string;
   created_at: string;
+};
+
+export type CohortsTable = {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** What a learner types or follows in a link to join. */
+  invite_code: string;
+  /** "YYYY-MM-DD", the default exam date of learners who join. */
+  target_exam_date: string | null;
+  created_at: string;
+};
+
+export type CohortMembersTable = {
+  cohort_id: string;
+  learner_id: string;
+  joined_at: string;
 };

@@ -36,7 +36,7 @@ const DEFAULT_RECENT = 200;
 // The two-sided 90% point of the standard normal.
 const Z90 = 1.645;
 
-type DomainTally = {
+export type DomainTally = {
   number: number;
   weight: number;
   answered: number;
@@ -61,13 +61,28 @@ export function estimateReadiness(
   const known = new Set(blueprint.domains.map((d) => d.number));
   const eligible = attempts.filter((a) => known.has(a.domain));
   const used = newestFirst(eligible).slice(0, recent);
-  const tallies = tally(blueprint, used);
+  const readiness = estimateFromTallies(blueprint, tally(blueprint, used));
 
+  const truncated = eligible.length > used.length;
+  return {
+    ...readiness,
+    sentence: describe(readiness, truncated, blueprint.score.pass),
+  };
+}
+
+/**
+ * The same estimate from answers already counted per domain, for tables of
+ * many learners where SQL does the counting.
+ */
+export function estimateFromTallies(
+  blueprint: Blueprint,
+  tallies: DomainTally[],
+): Omit<Readiness, "sentence"> {
   const { mean, sd } = predictScore(tallies, blueprint.scoredCount);
   const { score } = blueprint;
   const cut = (score.pass - score.min) / (score.max - score.min);
-  const readiness = {
-    answered: used.length,
+  return {
+    answered: tallies.reduce((sum, t) => sum + t.answered, 0),
     estimate: scaledScore(mean, score),
     low: scaledScore(mean - Z90 * sd, score),
     high: scaledScore(mean + Z90 * sd, score),
@@ -78,12 +93,6 @@ export function estimateReadiness(
       answered: t.answered,
       accuracy: t.answered === 0 ? null : t.correct / t.answered,
     })),
-  };
-
-  const truncated = eligible.length > used.length;
-  return {
-    ...readiness,
-    sentence: describe(readiness, truncated, score.pass),
   };
 }
 

@@ -1,0 +1,109 @@
+import "server-only";
+import { sql } from "kysely";
+
+import { getDb } from "@/lib/db/get-db";
+import {
+  analyseItems,
+  type AttemptRow,
+  type ItemStats,
+} from "@/lib/instructors/item-analysis";
+import { cohortRows, type CohortRow } from "@/lib/instructors/cohort-table";
+import { getQuestionBank } from "@/lib/questions/question-bank";
+
+function blueprintAndPlaces() {
+  const bank = getQuestionBank();
+  const [blueprint] = bank.blueprints.values();
+  if (!blueprint) throw new Error("no exam blueprint is loaded");
+  const places = new Map(
+    [...bank.questions.values()]
+      .filter((q) => q.public.exam === blueprint.code)
+      .map((q) => [
+        q.public.id,
+        { domain: q.public.domain, task: q.public.task },
+      ]),
+  );
+  return { blueprint, places };
+}
+
+/** Every learner of a cohort with their figures, for the table and heatmap. */
+export async function cohortLearners(cohortId: string): Promise<{
+  rows: CohortRow[];
+  tasks: { id: string; title: string; domain: number }[];
+}> {
+  const { blueprint, places } = blueprintAndPlaces();
+  const rows = await cohortRows(getDb(), cohortId, blueprint, places);
+  const tasks = blueprint.domains.flatMap((d) =>
+    d.tasks.map((t) => ({ id: t.id, title: t.title, domain: d.number })),
+  );
+  return { rows, tasks };
+}
+
+export type ItemReport = ItemStats & {
+  task: string;
+  summary: string;
+  traps: Record<string, string>;
+};
+
+/**
+ * Item analysis over a cohort's learners (or everyone, with no cohort), each
+ * question with its authored trap paragraphs beside the option counts.
+ */
+export async function itemReport(
+  cohortId: string | null,
+): Promise<ItemReport[]> {
+  const bank = getQuestionBank();
+  // Only first attempts count (see item-analysis.ts), so SQL hands over one
+  // row per learner and question instead of every attempt.
+  const cohortFilter = cohortId
+    ? sql`and learner_id in (select learner_id from cohort_members
+        where cohort_id = ${cohortId})`
+    : sql``;
+  const { rows } = await sql<{
+    learner_id: string;
+    question_id: string;
+    chosen_options: string;
+    correct: number;
+    time_taken_ms: number | null;
+  }>`select learner_id, question_id, chosen_options, correct, time_taken_ms
+    from (select *, row_number() over (
+        partition by question_id, learner_id order by created_at) as nth
+      from attempts where 1 = 1 ${cohortFilter})
+    where nth = 1
+    order by question_id, learner_id`.execute(getDb());
+  const attempts: AttemptRow[] = rows.map((row) => ({
+    learnerId: row.learner_id,
+    questionId: row.question_id,
+    chosen: JSON.parse(row.chosen_options) as string[],
+    correct: row.correct === 1,
+    timeTakenMs: row.time_taken_ms,
+  }));
+
+  const questions = [...bank.questions.values()];
+  const stats = analyseItems(
+    questions.map((q) => ({
+      id: q.public.id,
+      options: q.public.options.map((o) => o.letter),
+      answer: q.key.answer,
+    })),
+    attempts,
+  );
+  return stats.map((item, index) => {
+    const question = questions[index]!;
+    return {
+      ...item,
+      task: question.public.task,
+      summary: plainText(question.public.requirementHtml),
+      traps: Object.fromEntries(
+        question.key.traps.map((t) => [t.letter, t.html]),
+      ),
+    };
+  });
+}
+
+function plainText(html: string): string {
+  const text = html
+    .replace(/<[^>]+>/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
