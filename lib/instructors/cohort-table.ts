@@ -67,15 +67,16 @@ export async function cohortRows(
     correct: number;
     last_correct: number;
     last_at: string;
-  }>`select a.learner_id, a.question_id, count(*) as answered,
-      sum(a.correct) as correct, max(a.created_at) as last_at,
-      (select b.correct from attempts b where b.learner_id = a.learner_id
-        and b.question_id = a.question_id
-        order by b.created_at desc limit 1) as last_correct
-    from attempts a
-    join cohort_members m on m.learner_id = a.learner_id
-    where m.cohort_id = ${cohortId}
-    group by a.learner_id, a.question_id`.execute(db);
+  }>`select learner_id, question_id, count(*) as answered,
+      sum(correct) as correct, max(created_at) as last_at,
+      max(case when nth = 1 then correct end) as last_correct
+    from (select a.learner_id, a.question_id, a.correct, a.created_at,
+        row_number() over (partition by a.learner_id, a.question_id
+          order by a.created_at desc) as nth
+      from attempts a
+      join cohort_members m on m.learner_id = a.learner_id
+      where m.cohort_id = ${cohortId})
+    group by learner_id, question_id`.execute(db);
   const exams = await db
     .selectFrom("exams")
     .innerJoin(
@@ -89,15 +90,27 @@ export async function cohortRows(
     .orderBy("exams.started_at", "asc")
     .execute();
 
+  const countsOf = groupBy(counts.rows, (c) => c.learner_id);
+  const examsOf = groupBy(exams, (e) => e.learner_id);
   return members.map((member) =>
     rowFor(
       member,
-      counts.rows.filter((c) => c.learner_id === member.id),
-      exams.filter((e) => e.learner_id === member.id),
+      countsOf.get(member.id) ?? [],
+      examsOf.get(member.id) ?? [],
       blueprint,
       places,
     ),
   );
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 function rowFor(
