@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
 
+import { rebuildQuestionStats } from "@/lib/attempts/question-stats";
 import type { Database } from "@/lib/db/schema";
 
 /**
@@ -27,6 +28,7 @@ export async function mergeGuestInto(
     await mergeReviewCards(trx, guestId, memberId);
     await mergeBookmarks(trx, guestId, memberId);
     await trx.deleteFrom("learners").where("id", "=", guestId).execute();
+    await rebuildQuestionStats(trx, memberId);
   });
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
 
+import { addToQuestionStats } from "@/lib/attempts/question-stats";
 import type { AttemptMode, Database } from "@/lib/db/schema";
 
 export type NewAttempt = {
@@ -23,7 +24,11 @@ export async function recordAttempt(
   attempt: NewAttempt,
 ): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("attempts").values(attemptRow(id, attempt)).execute();
+  const row = attemptRow(id, attempt);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("attempts").values(row).execute();
+    await addToQuestionStats(trx, [row]);
+  });
   return id;
 }
 

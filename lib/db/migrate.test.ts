@@ -52,6 +52,18 @@ describe("migrateToLatest", () => {
         created_at: "2026-12-01T10:01:00.000Z",
       },
     ]);
+    const summary = await db
+      .selectFrom("learner_question_stats")
+      .select(["answered", "correct", "first_chosen", "last_at"])
+      .execute();
+    expect(summary).toEqual([
+      {
+        answered: 1,
+        correct: 1,
+        first_chosen: '["C"]',
+        last_at: "2026-12-01T10:01:00.000Z",
+      },
+    ]);
   });
 
   it("accepts the new answer modes and still refuses unknown ones", async () => {

@@ -5,6 +5,7 @@ import * as learnersAndAttempts from "@/lib/db/migrations/0001-learners-and-atte
 import * as practiceExamsAndReview from "@/lib/db/migrations/0002-practice-exams-and-review";
 import * as accounts from "@/lib/db/migrations/0003-accounts";
 import * as cohorts from "@/lib/db/migrations/0004-cohorts";
+import * as learnerQuestionStats from "@/lib/db/migrations/0005-learner-question-stats";
 import type { Database } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0002-practice-exams-and-review": practiceExamsAndReview,
   "0003-accounts": accounts,
   "0004-cohorts": cohorts,
+  "0005-learner-question-stats": learnerQuestionStats,
 };
 
 /**

@@ -16,6 +16,7 @@ export type Database = {
   identities: IdentitiesTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
+  learner_question_stats: LearnerQuestionStatsTable;
 };
 
 export type LearnersTable = {
@@ -144,4 +145,19 @@ export type CohortMembersTable = {
   cohort_id: string;
   learner_id: string;
   joined_at: string;
+};
+
+/** A summary of one learner's answers to one question (migration 0005). */
+export type LearnerQuestionStatsTable = {
+  learner_id: string;
+  question_id: string;
+  answered: number;
+  correct: number;
+  /** JSON array of the letters chosen the first time. */
+  first_chosen: string;
+  first_correct: number;
+  first_time_ms: number | null;
+  first_at: string;
+  last_correct: number;
+  last_at: string;
 };

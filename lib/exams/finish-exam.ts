@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
 
+import { addToQuestionStats } from "@/lib/attempts/question-stats";
 import { attemptRow } from "@/lib/attempts/record-attempt";
 import type { Database } from "@/lib/db/schema";
 import { loadExam } from "@/lib/exams/exam-store";
@@ -70,8 +71,10 @@ export async function finishExam(
       .where("status", "=", "in-progress")
       .executeTakeFirst();
     if (result.numUpdatedRows === BigInt(0)) return false;
-    if (attempts.length > 0)
+    if (attempts.length > 0) {
       await trx.insertInto("attempts").values(attempts).execute();
+      await addToQuestionStats(trx, attempts);
+    }
     return true;
   });
   if (won) await scheduleReviews(db, exam.learnerId, attempts, finishedAt);

@@ -1,5 +1,4 @@
 import "server-only";
-import { sql } from "kysely";
 
 import { getDb } from "@/lib/db/get-db";
 import {
@@ -52,30 +51,31 @@ export async function itemReport(
   cohortId: string | null,
 ): Promise<ItemReport[]> {
   const bank = getQuestionBank();
-  // Only first attempts count (see item-analysis.ts), so SQL hands over one
-  // row per learner and question instead of every attempt.
-  const cohortFilter = cohortId
-    ? sql`and learner_id in (select learner_id from cohort_members
-        where cohort_id = ${cohortId})`
-    : sql``;
-  const { rows } = await sql<{
-    learner_id: string;
-    question_id: string;
-    chosen_options: string;
-    correct: number;
-    time_taken_ms: number | null;
-  }>`select learner_id, question_id, chosen_options, correct, time_taken_ms
-    from (select *, row_number() over (
-        partition by question_id, learner_id order by created_at) as nth
-      from attempts where 1 = 1 ${cohortFilter})
-    where nth = 1
-    order by question_id, learner_id`.execute(getDb());
-  const attempts: AttemptRow[] = rows.map((row) => ({
+  // Only first attempts count (see item-analysis.ts); the summary table
+  // keeps each learner's first answer to each question.
+  let query = getDb()
+    .selectFrom("learner_question_stats")
+    .select([
+      "learner_id",
+      "question_id",
+      "first_chosen",
+      "first_correct",
+      "first_time_ms",
+    ]);
+  if (cohortId) {
+    query = query.where("learner_id", "in", (eb) =>
+      eb
+        .selectFrom("cohort_members")
+        .select("learner_id")
+        .where("cohort_id", "=", cohortId),
+    );
+  }
+  const attempts: AttemptRow[] = (await query.execute()).map((row) => ({
     learnerId: row.learner_id,
     questionId: row.question_id,
-    chosen: JSON.parse(row.chosen_options) as string[],
-    correct: row.correct === 1,
-    timeTakenMs: row.time_taken_ms,
+    chosen: JSON.parse(row.first_chosen) as string[],
+    correct: row.first_correct === 1,
+    timeTakenMs: row.first_time_ms,
   }));
 
   const questions = [...bank.questions.values()];

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 
 import type { Blueprint } from "@/lib/content/blueprint-schema";
@@ -43,9 +43,9 @@ export type CohortRow = {
 type QuestionPlace = { domain: number; task: string };
 
 /**
- * One row per learner of a cohort. SQL counts answers per learner and
- * question (one pass over the attempts index), and the rest is folded here
- * from those few thousand rows; readiness uses all of a learner's answers.
+ * One row per learner of a cohort, folded from the per-learner, per-question
+ * summary that answers keep up to date (migration 0005), never from every
+ * attempt; readiness here uses all of a learner's answers.
  */
 export async function cohortRows(
   db: Kysely<Database>,
@@ -60,23 +60,19 @@ export async function cohortRows(
     .select(["learners.id", "learners.display_name", "users.email"])
     .where("cohort_members.cohort_id", "=", cohortId)
     .execute();
-  const counts = await sql<{
-    learner_id: string;
-    question_id: string;
-    answered: number;
-    correct: number;
-    last_correct: number;
-    last_at: string;
-  }>`select learner_id, question_id, count(*) as answered,
-      sum(correct) as correct, max(created_at) as last_at,
-      max(case when nth = 1 then correct end) as last_correct
-    from (select a.learner_id, a.question_id, a.correct, a.created_at,
-        row_number() over (partition by a.learner_id, a.question_id
-          order by a.created_at desc) as nth
-      from attempts a
-      join cohort_members m on m.learner_id = a.learner_id
-      where m.cohort_id = ${cohortId})
-    group by learner_id, question_id`.execute(db);
+  const counts = await db
+    .selectFrom("learner_question_stats as s")
+    .innerJoin("cohort_members as m", "m.learner_id", "s.learner_id")
+    .select([
+      "s.learner_id",
+      "s.question_id",
+      "s.answered",
+      "s.correct",
+      "s.last_correct",
+      "s.last_at",
+    ])
+    .where("m.cohort_id", "=", cohortId)
+    .execute();
   const exams = await db
     .selectFrom("exams")
     .innerJoin(
@@ -90,7 +86,7 @@ export async function cohortRows(
     .orderBy("exams.started_at", "asc")
     .execute();
 
-  const countsOf = groupBy(counts.rows, (c) => c.learner_id);
+  const countsOf = groupBy(counts, (c) => c.learner_id);
   const examsOf = groupBy(exams, (e) => e.learner_id);
   return members.map((member) =>
     rowFor(

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Kysely } from "kysely";
 
+import { addToQuestionStats } from "@/lib/attempts/question-stats";
 import { attemptRow } from "@/lib/attempts/record-attempt";
 import { hashPassword } from "@/lib/accounts/password-hash";
 import type { Database } from "@/lib/db/schema";
@@ -128,6 +129,7 @@ export async function seedCohort(
       await db.transaction().execute(async (trx) => {
         for (const row of batch)
           await trx.insertInto("attempts").values(row).execute();
+        await addToQuestionStats(trx, batch);
       });
       batch.length = 0;
       onProgress?.(i + 1, attempts);

@@ -1,0 +1,54 @@
+import "server-only";
+import { sql, type Kysely } from "kysely";
+
+import type { attemptRow } from "@/lib/attempts/record-attempt";
+import type { Database } from "@/lib/db/schema";
+
+type AttemptValues = ReturnType<typeof attemptRow>;
+
+/**
+ * Folds new answers into the per-learner, per-question summary in the same
+ * transaction as the answers themselves. An answer older than the summary's
+ * first or newer than its last moves that end; counts always add up.
+ */
+export async function addToQuestionStats(
+  db: Kysely<Database>,
+  attempts: AttemptValues[],
+): Promise<void> {
+  for (const a of attempts) {
+    await sql`insert into learner_question_stats values (${a.learner_id},
+        ${a.question_id}, 1, ${a.correct}, ${a.chosen_options}, ${a.correct},
+        ${a.time_taken_ms}, ${a.created_at}, ${a.correct}, ${a.created_at})
+      on conflict (learner_id, question_id) do update set
+        answered = answered + 1,
+        correct = correct + excluded.correct,
+        first_chosen = case when excluded.first_at < first_at
+          then excluded.first_chosen else first_chosen end,
+        first_correct = case when excluded.first_at < first_at
+          then excluded.first_correct else first_correct end,
+        first_time_ms = case when excluded.first_at < first_at
+          then excluded.first_time_ms else first_time_ms end,
+        first_at = min(first_at, excluded.first_at),
+        last_correct = case when excluded.last_at >= last_at
+          then excluded.last_correct else last_correct end,
+        last_at = max(last_at, excluded.last_at)`.execute(db);
+  }
+}
+
+/** Rebuilds one learner's summary from their attempts (after a merge). */
+export async function rebuildQuestionStats(
+  db: Kysely<Database>,
+  learnerId: string,
+): Promise<void> {
+  await db
+    .deleteFrom("learner_question_stats")
+    .where("learner_id", "=", learnerId)
+    .execute();
+  const attempts = await db
+    .selectFrom("attempts")
+    .selectAll()
+    .where("learner_id", "=", learnerId)
+    .orderBy("created_at", "asc")
+    .execute();
+  await addToQuestionStats(db, attempts);
+}
