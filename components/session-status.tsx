@@ -28,6 +28,14 @@ export function SessionStatus() {
         <span className="font-medium">{learner.displayName}</span> ·{" "}
         {progress.answered} answered · {progress.correct} correct
       </p>
+      {learner.role !== "learner" && (
+        <Link
+          href="/instructor"
+          className="text-accent-ink font-medium underline"
+        >
+          Cohorts
+        </Link>
+      )}
       <Link
         href={learner.kind === "member" ? "/account" : "/sign-in"}
         className="text-accent-ink font-medium underline"

@@ -1,0 +1,54 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+
+import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { useApi } from "@/components/use-api";
+
+/** A learner joins a cohort with the code (or link) their instructor gave. */
+export function JoinForm() {
+  const api = useApi();
+  const [code, setCode] = useState(useSearchParams().get("code") ?? "");
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function join(event: React.FormEvent) {
+    event.preventDefault();
+    const response = await api(
+      "/api/cohorts/join",
+      z.object({ cohortId: z.string(), name: z.string() }),
+      { method: "POST", body: { code } },
+    );
+    if (!response.ok) {
+      setMessage(null);
+      return setProblem(response.message);
+    }
+    setProblem(null);
+    setMessage(`You joined ${response.data.name}.`);
+  }
+
+  return (
+    <form onSubmit={join} className="space-y-3">
+      <label className="block font-medium">
+        Invite code
+        <input
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          className={`${inputClass} font-mono uppercase`}
+        />
+      </label>
+      {problem && (
+        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
+          {problem}
+        </p>
+      )}
+      {message && <p role="status">{message}</p>}
+      <button type="submit" className={buttonClass}>
+        Join
+      </button>
+    </form>
+  );
+}
