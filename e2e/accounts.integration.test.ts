@@ -299,6 +299,13 @@ describe("accounts and sessions", () => {
       ],
       [
         "GET",
+        "/api/cohorts/[id]/learners/[learnerId]",
+        `${cohort}/learners/${ids.other}`,
+        undefined,
+        [401, 403, 404, 404],
+      ],
+      [
+        "GET",
         "/api/cohorts/[id]/items",
         `${cohort}/items`,
         undefined,

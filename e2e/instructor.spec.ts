@@ -65,4 +65,12 @@ test("an instructor creates a cohort, a learner joins by link and answers, and t
     path: "test-results/instructor-cohort.png",
     fullPage: true,
   });
+
+  await table.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Readiness" })).toBeVisible();
+  await expect(page.getByText(/From your one answer/)).toBeVisible();
+  await expect(
+    page.getByText("Bookmarks stay private to the learner.", { exact: false }),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

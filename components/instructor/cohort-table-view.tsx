@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 import type { CohortPage, CohortRow } from "@/lib/api/instructor-schemas";
 
 const COLUMNS: { key: string; label: string; sortable: boolean }[] = [
@@ -93,7 +95,7 @@ export function CohortTableView({
           </thead>
           <tbody>
             {data.rows.map((row) => (
-              <Row key={row.learnerId} row={row} />
+              <Row key={row.learnerId} row={row} cohortId={data.cohort.id} />
             ))}
           </tbody>
         </table>
@@ -123,11 +125,16 @@ export function CohortTableView({
   );
 }
 
-function Row({ row }: { row: CohortRow }) {
+function Row({ row, cohortId }: { row: CohortRow; cohortId: string }) {
   return (
     <tr className="border-line border-b">
       <th scope="row" className="py-2 pr-3 font-medium">
-        {row.name}
+        <Link
+          href={`/instructor/learner?cohort=${cohortId}&id=${row.learnerId}`}
+          className="text-accent-ink underline"
+        >
+          {row.name}
+        </Link>
       </th>
       <td className="py-2 pr-3">{row.answered}</td>
       <td className="py-2 pr-3">{pct(row.accuracy)}</td>

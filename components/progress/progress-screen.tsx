@@ -15,16 +15,23 @@ import { ProgressSchema, type Progress } from "@/lib/api/progress-schemas";
 const CARD = "space-y-3 rounded-xl border border-line bg-surface p-5";
 
 /** Readiness, mastery, activity, exams and bookmarks for one learner. */
-export function ProgressScreen() {
+export function ProgressScreen({
+  source = "/api/progress",
+  forInstructor = false,
+}: {
+  /** Where the figures come from: the learner's own, or a cohort member's. */
+  source?: string;
+  forInstructor?: boolean;
+}) {
   const api = useApi();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const response = await api("/api/progress", ProgressSchema);
+    const response = await api(source, ProgressSchema);
     return () =>
       response.ok ? setProgress(response.data) : setProblem(response.message);
-  }, [api]);
+  }, [api, source]);
   const reload = useSessionLoad(load);
 
   if (problem)
@@ -71,9 +78,13 @@ export function ProgressScreen() {
           label="Due for review"
           value={progress.reviewDue}
           detail={
-            <Link href="/review" className="text-accent-ink underline">
-              Review now
-            </Link>
+            forInstructor ? (
+              "questions this learner should revisit now"
+            ) : (
+              <Link href="/review" className="text-accent-ink underline">
+                Review now
+              </Link>
+            )
           }
         />
       </div>
@@ -131,36 +142,45 @@ export function ProgressScreen() {
         )}
       </section>
 
-      <section aria-labelledby="bookmarks" className={CARD}>
-        <h2 id="bookmarks" className="text-lg font-semibold">
-          Bookmarks
-        </h2>
-        {progress.bookmarks.length === 0 ? (
-          <p className="text-ink-muted">
-            Press B on a question to bookmark it.
-          </p>
-        ) : (
-          <ul className="space-y-2">
-            {progress.bookmarks.map((b) => (
-              <li key={b.id}>
-                <Link
-                  href={`/questions/${b.id}`}
-                  className="text-accent-ink underline"
-                >
-                  Task {b.task}: {b.summary}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {forInstructor ? (
+        <p className="text-ink-muted text-sm">
+          Exam date: {progress.examDate ?? "not set"}. Bookmarks stay private to
+          the learner.
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="bookmarks" className={CARD}>
+            <h2 id="bookmarks" className="text-lg font-semibold">
+              Bookmarks
+            </h2>
+            {progress.bookmarks.length === 0 ? (
+              <p className="text-ink-muted">
+                Press B on a question to bookmark it.
+              </p>
+            ) : (
+              <ul className="space-y-2">
+                {progress.bookmarks.map((b) => (
+                  <li key={b.id}>
+                    <Link
+                      href={`/questions/${b.id}`}
+                      className="text-accent-ink underline"
+                    >
+                      Task {b.task}: {b.summary}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
-      <section aria-labelledby="exam-date" className={CARD}>
-        <h2 id="exam-date" className="text-lg font-semibold">
-          Your exam date
-        </h2>
-        <ExamDateForm examDate={progress.examDate} onSaved={reload} />
-      </section>
+          <section aria-labelledby="exam-date" className={CARD}>
+            <h2 id="exam-date" className="text-lg font-semibold">
+              Your exam date
+            </h2>
+            <ExamDateForm examDate={progress.examDate} onSaved={reload} />
+          </section>
+        </>
+      )}
     </div>
   );
 }

@@ -166,3 +166,17 @@ export async function teachesLearner(
     .executeTakeFirst();
   return Boolean(row);
 }
+
+export async function isCohortMember(
+  db: Kysely<Database>,
+  cohortId: string,
+  learnerId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("cohort_members")
+    .select("learner_id")
+    .where("cohort_id", "=", cohortId)
+    .where("learner_id", "=", learnerId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
