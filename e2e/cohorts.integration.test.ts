@@ -77,7 +77,7 @@ async function json(
 }
 
 describe("an instructor's cohort", () => {
-  it("shows its learners' figures as computed by hand, exports them as CSV, and hides them from another instructor", async () => {
+  it("shows hand-checked figures, exports CSV, and hides from other instructors", async () => {
     const teacher = await browser("teacher@example.com");
     const rival = await browser("rival@example.com");
     const created = await json(teacher, "POST", "/api/cohorts", {
@@ -138,7 +138,8 @@ describe("an instructor's cohort", () => {
     const ownList = (await json(rival, "GET", "/api/cohorts")).body
       .cohorts as unknown[];
     console.log(
-      `table: ${JSON.stringify(rows.map((r) => [r.answered, r.accuracy]))}; item: ${item.attempts} attempts, facility ${item.facility}`,
+      `table: ${JSON.stringify(rows.map((r) => [r.answered, r.accuracy]))}; ` +
+        `item: ${item.attempts} attempts, facility ${item.facility}`,
     );
 
     // By hand: one answer each, Ada 1/1, Bo 0/1; task 1.3 has 5 questions,

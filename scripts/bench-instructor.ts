@@ -35,7 +35,8 @@ const { cohortId } = await seedCohort(db, questions, {}, (done, total) =>
 );
 process.stderr.write("\r\x1b[K");
 console.log(
-  `seeded 1,000 learners and 100,000 attempts in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  "seeded 1,000 learners and 100,000 attempts in " +
+    `${((performance.now() - seeded) / 1000).toFixed(1)} s`,
 );
 await db.destroy();
 

@@ -84,5 +84,6 @@ if (!result.ok) fail(result.message);
 process.stdout.write(
   result.created
     ? `Created ${args.email} as ${args.role}.\n`
-    : `${args.email} already had an account; its role is now ${args.role}. Sign in again for it to apply.\n`,
+    : `${args.email} already had an account; its role is now ` +
+        `${args.role}. Sign in again for it to apply.\n`,
 );

@@ -80,14 +80,22 @@ export function ExamHome({ facts }: { facts: ExamFacts }) {
         <section className="grid gap-4 sm:grid-cols-2">
           <StartCard
             title="Full mock exam"
-            text={`Up to ${facts.questionCount} questions in ${facts.durationMinutes} minutes, drawn by the domain weights. If the bank cannot fill every domain's share yet, the exam is shortened in the same proportions and says so.`}
+            text={
+              `Up to ${facts.questionCount} questions in ` +
+              `${facts.durationMinutes} minutes, drawn by the domain ` +
+              "weights. If the bank cannot fill every domain's share yet, " +
+              "the exam is shortened in the same proportions and says so."
+            }
             button="Start the full exam"
             disabled={pending || !overview}
             onStart={() => void start("full")}
           />
           <StartCard
             title="Quick exam"
-            text={`${facts.quickLength} questions in ${facts.quickMinutes} minutes, in the same proportions and at the same pace.`}
+            text={
+              `${facts.quickLength} questions in ${facts.quickMinutes} ` +
+              "minutes, in the same proportions and at the same pace."
+            }
             button="Start a quick exam"
             disabled={pending || !overview}
             onStart={() => void start("quick")}

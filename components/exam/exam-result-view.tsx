@@ -12,6 +12,9 @@ import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { ExamResultSchema, type ExamResult } from "@/lib/api/exam-schemas";
 
+const PASSED = "border-good-line bg-good-soft text-good-ink";
+const FAILED = "border-bad-line bg-bad-soft text-bad-ink";
+
 /** A finished exam: score, breakdowns, and every question explained. */
 export function ExamResultView() {
   const id = useSearchParams().get("id") ?? "";
@@ -44,7 +47,7 @@ export function ExamResultView() {
     <div className="space-y-8">
       <section
         aria-labelledby="score"
-        className={`rounded-xl border p-5 ${score.passed ? "border-good-line bg-good-soft text-good-ink" : "border-bad-line bg-bad-soft text-bad-ink"}`}
+        className={`rounded-xl border p-5 ${score.passed ? PASSED : FAILED}`}
       >
         <h2 id="score" className="text-3xl font-bold">
           {score.scaled} · {score.passed ? "Pass" : "Fail"}

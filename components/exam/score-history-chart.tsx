@@ -30,7 +30,11 @@ export function ScoreHistoryChart({
       <div
         className="h-64 w-full"
         role="img"
-        aria-label={`Mock exam scores, oldest to newest: ${points.map((p) => p.scaled).join(", ")}; the pass mark is ${passMark}.`}
+        aria-label={
+          "Mock exam scores, oldest to newest: " +
+          `${points.map((p) => p.scaled).join(", ")}; ` +
+          `the pass mark is ${passMark}.`
+        }
       >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart

@@ -108,7 +108,10 @@ export function ProgressScreen({
               : 0,
           }))}
           target={69}
-          caption="Share of all your answers that were right, per domain; the dashed line is about where the pass mark falls."
+          caption={
+            "Share of all your answers that were right, per domain; " +
+            "the dashed line is about where the pass mark falls."
+          }
         />
       </section>
 

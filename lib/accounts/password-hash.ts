@@ -42,7 +42,10 @@ export async function verifyPassword(
   }
 }
 
-/** True when the stored hash used weaker parameters than today's and should be rehashed after a successful sign-in. */
+/**
+ * True when the stored hash used other parameters than today's and should
+ * be rehashed after a successful sign-in.
+ */
 export function needsRehash(hash: string): boolean {
   try {
     const options = argon2.parseOptions(hash);
@@ -62,7 +65,10 @@ export function needsRehash(hash: string): boolean {
   }
 }
 
-/** A fixed dummy hash to verify against when the account does not exist, so sign-in takes the same time either way. */
+/**
+ * Verifies against a dummy hash when the account does not exist, so
+ * sign-in takes the same time either way.
+ */
 export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(await getDummyHash(), password);
 

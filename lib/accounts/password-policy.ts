@@ -63,18 +63,27 @@ const LOOKALIKES: Record<string, string> = {
 };
 
 const MESSAGES = {
-  tooShort: `Use at least ${PASSWORD_MIN} characters; a few unrelated words make a long password that is easy to remember.`,
-  tooLong: `Use no more than ${PASSWORD_MAX} characters; a few unrelated words are plenty.`,
+  tooShort:
+    `Use at least ${PASSWORD_MIN} characters; a few unrelated words ` +
+    "make a long password that is easy to remember.",
+  tooLong:
+    `Use no more than ${PASSWORD_MAX} characters; ` +
+    "a few unrelated words are plenty.",
   common:
-    "This password is on lists of commonly used passwords, so choose a different one.",
+    "This password is on lists of commonly used passwords, " +
+    "so choose a different one.",
   email:
-    "Take your email address (or the part before the @) out of your password, or add a few more unrelated words.",
+    "Take your email address (or the part before the @) out of your " +
+    "password, or add a few more unrelated words.",
   serviceName:
-    "Leave the name CertDrill out of your password, or add a few more unrelated words.",
+    "Leave the name CertDrill out of your password, " +
+    "or add a few more unrelated words.",
   repetitive:
-    "Avoid repeats and runs such as aaaa, abcabc or 12345; a few unrelated words work better.",
+    "Avoid repeats and runs such as aaaa, abcabc or 12345; " +
+    "a few unrelated words work better.",
   guessable:
-    "This password follows a pattern that is easy to guess, such as a keyboard row or a repeated word, so add another unrelated word or two.",
+    "This password follows a pattern that is easy to guess, such as a " +
+    "keyboard row or a repeated word, so add another unrelated word or two.",
 };
 
 let commonPasswords: Set<string> | undefined;
