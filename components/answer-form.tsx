@@ -16,6 +16,7 @@ import {
   AnswerResultSchema,
   type AnswerResult,
 } from "@/lib/questions/answer-result-schema";
+import { ProblemMessage } from "@/components/problem-message";
 
 type Props = { question: PublicQuestion; nextId?: string };
 
@@ -98,11 +99,7 @@ export function AnswerForm({ question, nextId }: Props) {
         }
       />
 
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
 
       {result ? (
         <>

@@ -11,6 +11,7 @@ import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import { AccountSchema } from "@/lib/accounts/account-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 type Account = z.infer<typeof AccountSchema>;
 const CARD = "space-y-3 rounded-xl border border-line bg-surface p-5";
@@ -59,7 +60,7 @@ export function AccountScreen() {
   }
   if (!account)
     return problem ? (
-      <p role="alert">{problem}</p>
+      <ProblemMessage>{problem}</ProblemMessage>
     ) : (
       <p className="text-ink-muted">Loading your account…</p>
     );
@@ -70,11 +71,7 @@ export function AccountScreen() {
         Signed in as <strong>{account.email}</strong> ({account.role}).
       </p>
       {message && <p role="status">{message}</p>}
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
       <PasswordForm
         hasPassword={account.hasPassword}
         onDone={(text) => setMessage(text)}

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 
 import { useSession } from "@/components/session-provider";
+import { ProblemMessage } from "@/components/problem-message";
 
 const ProvidersSchema = z.record(
   z.string(),
@@ -97,14 +98,7 @@ export function SignInForm() {
             className={inputClass}
           />
         </label>
-        {problem && (
-          <p
-            role="alert"
-            className="bg-bad-soft text-bad-ink rounded px-3 py-2"
-          >
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemMessage>{problem}</ProblemMessage>}
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

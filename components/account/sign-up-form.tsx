@@ -8,6 +8,7 @@ import { z } from "zod";
 import { buttonClass, inputClass } from "@/components/account/sign-in-form";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
+import { ProblemMessage } from "@/components/problem-message";
 
 /** Creates an account from the guest the browser already is. */
 export function SignUpForm() {
@@ -76,11 +77,7 @@ export function SignUpForm() {
         At least 15 characters. A few unrelated words make a strong password
         that is easy to remember; no symbols or digits are required.
       </p>
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "Creating your account…" : "Create account"}
       </button>

@@ -14,6 +14,7 @@ import {
   type DrillView,
 } from "@/lib/api/drill-schemas";
 import type { DrillFilters } from "@/lib/drills/drill-filters";
+import { ProblemMessage } from "@/components/problem-message";
 
 type Screen =
   | { kind: "loading" }
@@ -62,15 +63,11 @@ export function DrillScreen({ choices }: { choices: DrillChoices }) {
   }
 
   if (state.status === "unavailable")
-    return <p role="alert">{state.message}</p>;
+    return <ProblemMessage>{state.message}</ProblemMessage>;
 
   return (
     <div className="space-y-6">
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
       {screen.kind === "loading" && (
         <p className="text-ink-muted">Loading your drill…</p>
       )}

@@ -9,6 +9,7 @@ import { ScoreHistoryChart } from "@/components/exam/score-history-chart";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { ExamsOverviewSchema } from "@/lib/api/exam-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 type Overview = z.infer<typeof ExamsOverviewSchema>;
 
@@ -55,11 +56,7 @@ export function ExamHome({ facts }: { facts: ExamFacts }) {
   const history = overview?.history ?? [];
   return (
     <div className="space-y-8">
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
 
       {overview?.active ? (
         <section className="border-accent bg-surface rounded-xl border p-5">

@@ -11,6 +11,7 @@ import { QuestionHtml } from "@/components/question-html";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { ExamResultSchema, type ExamResult } from "@/lib/api/exam-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 const PASSED = "border-good-line bg-good-soft text-good-ink";
 const FAILED = "border-bad-line bg-bad-soft text-bad-ink";
@@ -33,13 +34,9 @@ export function ExamResultView() {
     );
   }, [state.status, api, id]);
 
-  if (!id) return <p role="alert">No exam was named in the address.</p>;
-  if (problem)
-    return (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
-    );
+  if (!id)
+    return <ProblemMessage>No exam was named in the address.</ProblemMessage>;
+  if (problem) return <ProblemMessage>{problem}</ProblemMessage>;
   if (!result) return <p className="text-ink-muted">Loading your result…</p>;
 
   const { score } = result;

@@ -21,6 +21,7 @@ import {
   type ExamView,
 } from "@/lib/api/exam-schemas";
 import { PublicQuestionSchema } from "@/lib/api/question-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 type Answers = ExamView["answers"];
@@ -166,9 +167,7 @@ export function ExamRunner() {
   }
   if (!exam) {
     return problem ? (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
+      <ProblemMessage>{problem}</ProblemMessage>
     ) : (
       <p className="text-ink-muted">Loading your exam…</p>
     );
@@ -259,14 +258,7 @@ export function ExamRunner() {
             </div>
           </article>
         )}
-        {problem && (
-          <p
-            role="alert"
-            className="bg-bad-soft text-bad-ink rounded px-3 py-2"
-          >
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemMessage>{problem}</ProblemMessage>}
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">

@@ -8,6 +8,7 @@ import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import { CohortListSchema, CohortSchema } from "@/lib/api/instructor-schemas";
 import type { z } from "zod";
+import { ProblemMessage } from "@/components/problem-message";
 
 type Cohort = z.infer<typeof CohortSchema>;
 
@@ -41,12 +42,7 @@ export function CohortList() {
     reload();
   }
 
-  if (problem && !cohorts)
-    return (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
-    );
+  if (problem && !cohorts) return <ProblemMessage>{problem}</ProblemMessage>;
   return (
     <div className="space-y-6">
       <form
@@ -75,14 +71,7 @@ export function CohortList() {
             className={inputClass}
           />
         </label>
-        {problem && (
-          <p
-            role="alert"
-            className="bg-bad-soft text-bad-ink rounded px-3 py-2"
-          >
-            {problem}
-          </p>
-        )}
+        {problem && <ProblemMessage>{problem}</ProblemMessage>}
         <button type="submit" className={buttonClass}>
           Create cohort
         </button>

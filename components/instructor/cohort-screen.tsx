@@ -17,6 +17,7 @@ import {
   type CohortPage,
   type ItemReport,
 } from "@/lib/api/instructor-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 const CARD = "space-y-3 rounded-xl border border-line bg-surface p-5";
 
@@ -56,12 +57,7 @@ export function CohortScreen() {
   }, [api, id, query]);
   useSessionLoad(load);
 
-  if (problem)
-    return (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
-    );
+  if (problem) return <ProblemMessage>{problem}</ProblemMessage>;
   if (!data) return <p className="text-ink-muted">Loading the cohort…</p>;
 
   const base = `/api/cohorts/${data.cohort.id}/export`;

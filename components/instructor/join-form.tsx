@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { buttonClass, inputClass } from "@/components/account/sign-in-form";
 import { useApi } from "@/components/use-api";
+import { ProblemMessage } from "@/components/problem-message";
 
 /** A learner joins a cohort with the code (or link) their instructor gave. */
 export function JoinForm() {
@@ -40,11 +41,7 @@ export function JoinForm() {
           className={`${inputClass} font-mono uppercase`}
         />
       </label>
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
       {message && <p role="status">{message}</p>}
       <button type="submit" className={buttonClass}>
         Join

@@ -23,6 +23,7 @@ import {
   PublicQuestionSchema,
   type PracticeResult,
 } from "@/lib/api/question-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 
@@ -224,11 +225,7 @@ export function PracticeQuestion(props: Props) {
         !problem && <p className="text-ink-muted">Loading the question…</p>
       )}
 
-      {problem && (
-        <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-          {problem}
-        </p>
-      )}
+      {problem && <ProblemMessage>{problem}</ProblemMessage>}
 
       {result && (
         <AnswerExplanation

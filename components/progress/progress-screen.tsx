@@ -11,6 +11,7 @@ import { ExamDateForm } from "@/components/review/exam-date-form";
 import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import { ProgressSchema, type Progress } from "@/lib/api/progress-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 const CARD = "space-y-3 rounded-xl border border-line bg-surface p-5";
 
@@ -34,12 +35,7 @@ export function ProgressScreen({
   }, [api, source]);
   const reload = useSessionLoad(load);
 
-  if (problem)
-    return (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
-    );
+  if (problem) return <ProblemMessage>{problem}</ProblemMessage>;
   if (!progress)
     return <p className="text-ink-muted">Loading your progress…</p>;
 

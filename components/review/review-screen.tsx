@@ -9,6 +9,7 @@ import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import { BookmarkListSchema } from "@/lib/api/question-schemas";
 import { ReviewQueueSchema, type ReviewQueue } from "@/lib/api/review-schemas";
+import { ProblemMessage } from "@/components/problem-message";
 
 /** Spaced review: the questions FSRS says are due, weakest first. */
 export function ReviewScreen() {
@@ -33,12 +34,7 @@ export function ReviewScreen() {
   }, [api]);
   const reload = useSessionLoad(load);
 
-  if (problem)
-    return (
-      <p role="alert" className="bg-bad-soft text-bad-ink rounded px-3 py-2">
-        {problem}
-      </p>
-    );
+  if (problem) return <ProblemMessage>{problem}</ProblemMessage>;
   if (!queue)
     return <p className="text-ink-muted">Loading your review queue…</p>;
 
