@@ -6,7 +6,7 @@ import { signOut } from "next-auth/react";
 import { useCallback, useState } from "react";
 import { z } from "zod";
 
-import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { buttonClass, inputClass } from "@/components/form-styles";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";

@@ -6,6 +6,8 @@ import { signIn } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
+import { CredentialFields } from "@/components/account/credential-fields";
+import { buttonClass } from "@/components/form-styles";
 import { useSession } from "@/components/session-provider";
 import { ProblemMessage } from "@/components/problem-message";
 
@@ -23,11 +25,6 @@ const ERRORS: Record<string, string> = {
   Disabled: "This account has been disabled. Ask an administrator.",
   AccessDenied: "That sign-in was refused.",
 };
-
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-ink";
-export const buttonClass =
-  "rounded-lg bg-accent px-5 py-2 font-semibold text-on-accent hover:bg-accent-strong disabled:opacity-60";
 
 /** Email and password, and single sign-on when the server offers it. */
 export function SignInForm() {
@@ -76,28 +73,13 @@ export function SignInForm() {
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="space-y-4">
-        <label className="block font-medium">
-          Email
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className={inputClass}
-          />
-        </label>
-        <label className="block font-medium">
-          Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className={inputClass}
-          />
-        </label>
+        <CredentialFields
+          email={email}
+          password={password}
+          onEmail={setEmail}
+          onPassword={setPassword}
+          passwordAutoComplete="current-password"
+        />
         {problem && <ProblemMessage>{problem}</ProblemMessage>}
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Signing in…" : "Sign in"}

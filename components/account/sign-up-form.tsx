@@ -5,7 +5,8 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { z } from "zod";
 
-import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { CredentialFields } from "@/components/account/credential-fields";
+import { buttonClass } from "@/components/form-styles";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
 import { ProblemMessage } from "@/components/problem-message";
@@ -50,29 +51,14 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <label className="block font-medium">
-        Email
-        <input
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          className={inputClass}
-        />
-      </label>
-      <label className="block font-medium">
-        Password
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-describedby="password-rule"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className={inputClass}
-        />
-      </label>
+      <CredentialFields
+        email={email}
+        password={password}
+        onEmail={setEmail}
+        onPassword={setPassword}
+        passwordAutoComplete="new-password"
+        passwordHintId="password-rule"
+      />
       <p id="password-rule" className="text-ink-muted text-sm">
         At least 15 characters. A few unrelated words make a strong password
         that is easy to remember; no symbols or digits are required.

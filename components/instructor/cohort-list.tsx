@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 
-import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { buttonClass, inputClass } from "@/components/form-styles";
 import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import { CohortListSchema, CohortSchema } from "@/lib/api/instructor-schemas";

@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 
-import { buttonClass, inputClass } from "@/components/account/sign-in-form";
+import { buttonClass, inputClass } from "@/components/form-styles";
 import { useApi } from "@/components/use-api";
 import { ProblemMessage } from "@/components/problem-message";
 
