@@ -1,28 +1,15 @@
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { mergeGuestInto } from "@/lib/accounts/merge-guest";
 import { recordAttempt } from "@/lib/attempts/record-attempt";
 import { setBookmark } from "@/lib/bookmarks/bookmarks";
-import type { Database } from "@/lib/db/schema";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
-import {
-  openTestDatabase,
-  type TestDatabase,
-} from "@/lib/testing/test-database";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-
-beforeEach(async () => {
-  test = await openTestDatabase();
-  db = test.db;
-});
-
-afterEach(() => test.close());
+const database = freshDatabaseForEachTest();
 
 async function card(learnerId: string, questionId: string, updatedAt: string) {
-  await db
+  await database()
     .insertInto("review_cards")
     .values({
       learner_id: learnerId,
@@ -36,8 +23,8 @@ async function card(learnerId: string, questionId: string, updatedAt: string) {
 
 describe("mergeGuestInto", () => {
   it("moves the guest's answers and bookmarks to the account and deletes the guest", async () => {
-    const guest = await createGuestLearner(db);
-    const member = await createGuestLearner(db);
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
     const answer = {
       questionId: "q1",
       chosenOptions: ["A"],
@@ -45,15 +32,15 @@ describe("mergeGuestInto", () => {
       timeTakenMs: null,
       mode: "drill" as const,
     };
-    await recordAttempt(db, { ...answer, learnerId: guest.id });
-    await recordAttempt(db, { ...answer, learnerId: member.id });
-    await setBookmark(db, guest.id, "q1", true);
-    await setBookmark(db, guest.id, "q2", true);
-    await setBookmark(db, member.id, "q1", true);
+    await recordAttempt(database(), { ...answer, learnerId: guest.id });
+    await recordAttempt(database(), { ...answer, learnerId: member.id });
+    await setBookmark(database(), guest.id, "q1", true);
+    await setBookmark(database(), guest.id, "q2", true);
+    await setBookmark(database(), member.id, "q1", true);
 
-    await mergeGuestInto(db, guest.id, member.id);
+    await mergeGuestInto(database(), guest.id, member.id);
 
-    const attempts = await db
+    const attempts = await database()
       .selectFrom("attempts")
       .select("learner_id")
       .execute();
@@ -61,7 +48,7 @@ describe("mergeGuestInto", () => {
       { learner_id: member.id },
       { learner_id: member.id },
     ]);
-    const marks = await db
+    const marks = await database()
       .selectFrom("bookmarks")
       .select(["learner_id", "question_id"])
       .orderBy("question_id")
@@ -70,22 +57,25 @@ describe("mergeGuestInto", () => {
       { learner_id: member.id, question_id: "q1" },
       { learner_id: member.id, question_id: "q2" },
     ]);
-    const learners = await db.selectFrom("learners").select("id").execute();
+    const learners = await database()
+      .selectFrom("learners")
+      .select("id")
+      .execute();
     expect(learners).toEqual([{ id: member.id }]);
   });
 
   it("keeps whichever review card of a question was reviewed last", async () => {
-    const guest = await createGuestLearner(db);
-    const member = await createGuestLearner(db);
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
     await card(guest.id, "newer-as-guest", "2026-12-03T10:00:00.000Z");
     await card(member.id, "newer-as-guest", "2026-12-01T10:00:00.000Z");
     await card(guest.id, "newer-as-member", "2026-12-01T10:00:00.000Z");
     await card(member.id, "newer-as-member", "2026-12-03T10:00:00.000Z");
     await card(guest.id, "guest-only", "2026-12-02T10:00:00.000Z");
 
-    await mergeGuestInto(db, guest.id, member.id);
+    await mergeGuestInto(database(), guest.id, member.id);
 
-    const cards = await db
+    const cards = await database()
       .selectFrom("review_cards")
       .select(["learner_id", "question_id", "card"])
       .orderBy("question_id")
@@ -110,12 +100,12 @@ describe("mergeGuestInto", () => {
   });
 
   it("changes nothing when the guest is the account itself", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
 
-    await mergeGuestInto(db, learner.id, learner.id);
+    await mergeGuestInto(database(), learner.id, learner.id);
 
-    expect(await db.selectFrom("learners").select("id").execute()).toEqual([
-      { id: learner.id },
-    ]);
+    expect(
+      await database().selectFrom("learners").select("id").execute(),
+    ).toEqual([{ id: learner.id }]);
   });
 });

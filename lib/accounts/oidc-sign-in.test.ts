@@ -1,24 +1,11 @@
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { signInWithOidc } from "@/lib/accounts/oidc-sign-in";
 import { createUser, setDisabled } from "@/lib/accounts/users";
-import type { Database } from "@/lib/db/schema";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
-import {
-  openTestDatabase,
-  type TestDatabase,
-} from "@/lib/testing/test-database";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-
-beforeEach(async () => {
-  test = await openTestDatabase();
-  db = test.db;
-});
-
-afterEach(() => test.close());
+const database = freshDatabaseForEachTest();
 
 const identity = {
   issuer: "https://id.example.edu",
@@ -30,17 +17,17 @@ const identity = {
 
 describe("signInWithOidc", () => {
   it("creates an account on the browser's guest the first time, then finds it again", async () => {
-    const guest = await createGuestLearner(db);
+    const guest = await createGuestLearner(database());
 
-    const first = await signInWithOidc(db, {
+    const first = await signInWithOidc(database(), {
       ...identity,
       guest: { learnerId: guest.id },
     });
-    const again = await signInWithOidc(db, identity);
+    const again = await signInWithOidc(database(), identity);
 
     expect(first).toEqual({ ok: true, learnerId: guest.id });
     expect(again).toEqual({ ok: true, learnerId: guest.id });
-    const user = await db
+    const user = await database()
       .selectFrom("users")
       .selectAll()
       .executeTakeFirstOrThrow();
@@ -52,14 +39,14 @@ describe("signInWithOidc", () => {
   });
 
   it("refuses an address another account already uses instead of taking it over", async () => {
-    const owner = await createGuestLearner(db);
-    await createUser(db, {
+    const owner = await createGuestLearner(database());
+    await createUser(database(), {
       learnerId: owner.id,
       email: "ada@example.edu",
       passwordHash: "x",
     });
 
-    expect(await signInWithOidc(db, identity)).toEqual({
+    expect(await signInWithOidc(database(), identity)).toEqual({
       ok: false,
       reason: "OidcEmailTaken",
     });
@@ -67,7 +54,7 @@ describe("signInWithOidc", () => {
 
   it("refuses an identity without a verified email", async () => {
     expect(
-      await signInWithOidc(db, { ...identity, emailVerified: false }),
+      await signInWithOidc(database(), { ...identity, emailVerified: false }),
     ).toEqual({
       ok: false,
       reason: "OidcNoEmail",
@@ -75,11 +62,11 @@ describe("signInWithOidc", () => {
   });
 
   it("refuses a disabled account", async () => {
-    const created = await signInWithOidc(db, identity);
+    const created = await signInWithOidc(database(), identity);
     if (!created.ok) throw new Error("expected an account");
-    await setDisabled(db, created.learnerId, true);
+    await setDisabled(database(), created.learnerId, true);
 
-    expect(await signInWithOidc(db, identity)).toEqual({
+    expect(await signInWithOidc(database(), identity)).toEqual({
       ok: false,
       reason: "Disabled",
     });

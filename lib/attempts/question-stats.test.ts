@@ -1,24 +1,11 @@
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { mergeGuestInto } from "@/lib/accounts/merge-guest";
 import { recordAttempt } from "@/lib/attempts/record-attempt";
-import type { Database } from "@/lib/db/schema";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
-import {
-  openTestDatabase,
-  type TestDatabase,
-} from "@/lib/testing/test-database";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-
-beforeEach(async () => {
-  test = await openTestDatabase();
-  db = test.db;
-});
-
-afterEach(() => test.close());
+const database = freshDatabaseForEachTest();
 
 const answer = (
   learnerId: string,
@@ -26,7 +13,7 @@ const answer = (
   correct: boolean,
   at: string,
 ) =>
-  recordAttempt(db, {
+  recordAttempt(database(), {
     learnerId,
     questionId: "q1",
     chosenOptions: [chosen],
@@ -37,7 +24,7 @@ const answer = (
   });
 
 async function stats(learnerId: string) {
-  return db
+  return database()
     .selectFrom("learner_question_stats")
     .select([
       "answered",
@@ -52,7 +39,7 @@ async function stats(learnerId: string) {
 
 describe("the per-learner, per-question summary", () => {
   it("counts every answer and keeps the first and the latest, whatever order they arrive in", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
     await answer(learner.id, "B", false, "2026-12-02T10:00:00Z");
     await answer(learner.id, "C", true, "2026-12-03T10:00:00Z");
     // An exam answer written when the exam ends can be older than a drill's.
@@ -68,12 +55,12 @@ describe("the per-learner, per-question summary", () => {
   });
 
   it("is rebuilt from the merged answers when a guest signs in", async () => {
-    const guest = await createGuestLearner(db);
-    const member = await createGuestLearner(db);
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
     await answer(member.id, "C", true, "2026-12-02T10:00:00Z");
     await answer(guest.id, "B", false, "2026-12-01T10:00:00Z");
 
-    await mergeGuestInto(db, guest.id, member.id);
+    await mergeGuestInto(database(), guest.id, member.id);
 
     expect(await stats(member.id)).toEqual({
       answered: 2,

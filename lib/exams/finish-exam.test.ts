@@ -1,30 +1,17 @@
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { Database } from "@/lib/db/schema";
 import { createExam, loadExam, saveExamAnswer } from "@/lib/exams/exam-store";
 import { finishExam } from "@/lib/exams/finish-exam";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import { getQuestionBank } from "@/lib/questions/question-bank";
-import {
-  openTestDatabase,
-  type TestDatabase,
-} from "@/lib/testing/test-database";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let test: TestDatabase;
-let db: Kysely<Database>;
-
-beforeEach(async () => {
-  test = await openTestDatabase();
-  db = test.db;
-});
-
-afterEach(() => test.close());
+const database = freshDatabaseForEachTest();
 
 async function examWithAnswers() {
-  const learner = await createGuestLearner(db);
+  const learner = await createGuestLearner(database());
   const [first, second, third] = [...getQuestionBank().questions.values()];
-  const exam = await createExam(db, {
+  const exam = await createExam(database(), {
     learnerId: learner.id,
     examCode: "dva-c02",
     questionIds: [first!.public.id, second!.public.id, third!.public.id],
@@ -34,7 +21,7 @@ async function examWithAnswers() {
   });
   const now = Date.now();
   await saveExamAnswer(
-    db,
+    database(),
     exam.id,
     first!.public.id,
     { chosen: first!.key.answer, flagged: false },
@@ -44,7 +31,7 @@ async function examWithAnswers() {
     (o) => !second!.key.answer.includes(o.letter),
   )!;
   await saveExamAnswer(
-    db,
+    database(),
     exam.id,
     second!.public.id,
     { chosen: [wrong.letter], flagged: true },
@@ -57,9 +44,9 @@ describe("finishExam", () => {
   it("scores the saved answers, counting the unanswered one as wrong", async () => {
     const { exam } = await examWithAnswers();
 
-    await finishExam(db, exam.id, "submitted");
+    await finishExam(database(), exam.id, "submitted");
 
-    const row = await db
+    const row = await database()
       .selectFrom("exams")
       .selectAll()
       .where("id", "=", exam.id)
@@ -75,9 +62,9 @@ describe("finishExam", () => {
   it("turns answered questions into exam attempts and review cards", async () => {
     const { learner, exam } = await examWithAnswers();
 
-    await finishExam(db, exam.id, "submitted");
+    await finishExam(database(), exam.id, "submitted");
 
-    const attempts = await db
+    const attempts = await database()
       .selectFrom("attempts")
       .select(["mode", "exam_id", "correct"])
       .execute();
@@ -85,7 +72,7 @@ describe("finishExam", () => {
       { mode: "exam", exam_id: exam.id, correct: 0 },
       { mode: "exam", exam_id: exam.id, correct: 1 },
     ]);
-    const cards = await db
+    const cards = await database()
       .selectFrom("review_cards")
       .select("learner_id")
       .execute();
@@ -99,14 +86,19 @@ describe("finishExam", () => {
     const { exam } = await examWithAnswers();
 
     await Promise.all([
-      finishExam(db, exam.id, "submitted"),
-      finishExam(db, exam.id, "expired"),
-      finishExam(db, exam.id, "submitted"),
+      finishExam(database(), exam.id, "submitted"),
+      finishExam(database(), exam.id, "expired"),
+      finishExam(database(), exam.id, "submitted"),
     ]);
 
-    const attempts = await db.selectFrom("attempts").selectAll().execute();
+    const attempts = await database()
+      .selectFrom("attempts")
+      .selectAll()
+      .execute();
     expect(attempts).toHaveLength(2);
-    expect((await loadExam(db, exam.id))?.status).toMatch(/submitted|expired/);
+    expect((await loadExam(database(), exam.id))?.status).toMatch(
+      /submitted|expired/,
+    );
   });
 
   it("refuses answers once the exam is over, and after its deadline", async () => {
@@ -115,7 +107,7 @@ describe("finishExam", () => {
 
     expect(
       await saveExamAnswer(
-        db,
+        database(),
         exam.id,
         question,
         { chosen: ["A"], flagged: false },
@@ -124,17 +116,17 @@ describe("finishExam", () => {
     ).toBe(false);
     expect(
       await saveExamAnswer(
-        db,
+        database(),
         exam.id,
         question,
         { chosen: ["A"], flagged: false },
         exam.deadlineAt,
       ),
     ).toBe(true);
-    await finishExam(db, exam.id, "submitted");
+    await finishExam(database(), exam.id, "submitted");
     expect(
       await saveExamAnswer(
-        db,
+        database(),
         exam.id,
         question,
         { chosen: ["B"], flagged: false },

@@ -1,7 +1,5 @@
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { Database } from "@/lib/db/schema";
 import { createDrill } from "@/lib/drills/drill-store";
 import { DrillFiltersSchema } from "@/lib/drills/drill-filters";
 import { createExam, saveExamAnswer } from "@/lib/exams/exam-store";
@@ -12,35 +10,24 @@ import {
   restoreSession,
   SEEN_INTERVAL_MS,
 } from "@/lib/session/session-record";
-import {
-  openTestDatabase,
-  type TestDatabase,
-} from "@/lib/testing/test-database";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let test: TestDatabase;
-let db: Kysely<Database>;
+const database = freshDatabaseForEachTest();
 const IDLE_MS = 30 * 60_000;
-
-beforeEach(async () => {
-  test = await openTestDatabase();
-  db = test.db;
-});
-
-afterEach(() => test.close());
 
 describe("restoreSession", () => {
   it("rebuilds the learner, the drill and the exam in progress from SQL", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
     const id = newSessionId();
     const now = Date.now();
-    await recordSession(db, id, learner.id, now);
+    await recordSession(database(), id, learner.id, now);
     const drill = await createDrill(
-      db,
+      database(),
       learner.id,
       DrillFiltersSchema.parse({}),
       ["q1", "q2"],
     );
-    const exam = await createExam(db, {
+    const exam = await createExam(database(), {
       learnerId: learner.id,
       examCode: "dva-c02",
       questionIds: ["q1", "q2", "q3"],
@@ -49,14 +36,14 @@ describe("restoreSession", () => {
       now,
     });
     await saveExamAnswer(
-      db,
+      database(),
       exam.id,
       "q2",
       { chosen: ["C", "A"], flagged: true },
       now,
     );
 
-    const restored = await restoreSession(db, id, {
+    const restored = await restoreSession(database(), id, {
       idleMs: () => IDLE_MS,
       now,
     });
@@ -70,36 +57,45 @@ describe("restoreSession", () => {
   });
 
   it("finds nothing for a session idle longer than the limit", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
     const id = newSessionId();
     const then = Date.now();
-    await recordSession(db, id, learner.id, then);
+    await recordSession(database(), id, learner.id, then);
 
     const later = then + IDLE_MS + SEEN_INTERVAL_MS + 1;
 
     expect(
-      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: later }),
+      await restoreSession(database(), id, {
+        idleMs: () => IDLE_MS,
+        now: later,
+      }),
     ).toBeNull();
     expect(
-      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: later - 2 }),
+      await restoreSession(database(), id, {
+        idleMs: () => IDLE_MS,
+        now: later - 2,
+      }),
     ).not.toBeNull();
   });
 
   it("finds nothing for a revoked session or an unknown id", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
     const id = newSessionId();
-    await recordSession(db, id, learner.id, Date.now());
-    await db
+    await recordSession(database(), id, learner.id, Date.now());
+    await database()
       .updateTable("sessions")
       .set({ revoked_at: new Date().toISOString() })
       .where("id_hash", "=", sessionHash(id))
       .execute();
 
     expect(
-      await restoreSession(db, id, { idleMs: () => IDLE_MS, now: Date.now() }),
+      await restoreSession(database(), id, {
+        idleMs: () => IDLE_MS,
+        now: Date.now(),
+      }),
     ).toBeNull();
     expect(
-      await restoreSession(db, newSessionId(), {
+      await restoreSession(database(), newSessionId(), {
         idleMs: () => IDLE_MS,
         now: Date.now(),
       }),
@@ -107,11 +103,11 @@ describe("restoreSession", () => {
   });
 
   it("stores only a hash of the session id", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
     const id = newSessionId();
-    await recordSession(db, id, learner.id, Date.now());
+    await recordSession(database(), id, learner.id, Date.now());
 
-    const rows = await db.selectFrom("sessions").selectAll().execute();
+    const rows = await database().selectFrom("sessions").selectAll().execute();
 
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(id);

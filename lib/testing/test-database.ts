@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import type { Kysely } from "kysely";
+import { afterEach, beforeEach } from "vitest";
 
 import { openSqlite } from "@/lib/db/get-db";
 import { migrateToLatest } from "@/lib/db/migrate";
@@ -20,5 +21,22 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await db.destroy();
       temp.remove();
     },
+  };
+}
+
+/**
+ * Gives each test of the file its own migrated database: call it at the top
+ * of a test file and read `db()` inside the tests.
+ */
+export function freshDatabaseForEachTest(): () => Kysely<Database> {
+  let current: TestDatabase | undefined;
+  beforeEach(async () => {
+    current = await openTestDatabase();
+  });
+  afterEach(() => current?.close());
+  return () => {
+    if (!current)
+      throw new Error("freshDatabaseForEachTest: no test is running");
+    return current.db;
   };
 }
