@@ -7,7 +7,7 @@ import type { NodeHealth } from "@/lib/memcached/memcached-client";
 
 export type HealthReport = {
   ok: boolean;
-  memcached: { ok: boolean; nodes: NodeHealth[] };
+  memcached: { ok: boolean; degraded: boolean; nodes: NodeHealth[] };
   database: { ok: true; latencyMs: number } | { ok: false; error: string };
 };
 
@@ -16,10 +16,13 @@ export async function checkHealth(): Promise<HealthReport> {
     getMemcached().health(),
     checkDatabase(),
   ]);
-  const memcachedOk = nodes.every((node) => node.ok);
+  const down = nodes.filter((node) => !node.ok).length;
+  // Every key has a copy on two nodes, so one node down loses nothing and
+  // an instance stays in service; two down lose the keys both held.
+  const memcachedOk = nodes.length === 1 ? down === 0 : down <= 1;
   return {
     ok: memcachedOk && database.ok,
-    memcached: { ok: memcachedOk, nodes },
+    memcached: { ok: memcachedOk, degraded: down > 0, nodes },
     database,
   };
 }

@@ -19,6 +19,11 @@ export function getMemcached(): Memcached {
       username: env.MEMCACHED_USERNAME,
       password: env.MEMCACHED_PASSWORD,
       timeoutMs: env.MEMCACHED_TIMEOUT_MS,
+      // A revoked session's tombstone must outlive any copy of it.
+      tombstoneSeconds: Math.max(
+        env.SESSION_IDLE_MINUTES * 60,
+        env.MEMBER_SESSION_IDLE_DAYS * 86_400,
+      ),
     });
   }
   return holder.certdrillMemcached;

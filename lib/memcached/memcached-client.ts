@@ -1,37 +1,55 @@
 import "server-only";
-import memjs from "memjs";
 
 import { AppError } from "@/lib/errors/app-error";
-import { formatServer, type ServerAddress } from "@/lib/memcached/server-list";
+import { logger } from "@/lib/log/logger";
+import {
+  createNodeClient,
+  type CounterOptions,
+  type NodeClient,
+} from "@/lib/memcached/node-client";
+import { rankNodes } from "@/lib/memcached/placement";
+import {
+  createVersionClock,
+  decodeReplica,
+  encodeReplica,
+  type ReplicaValue,
+} from "@/lib/memcached/replica-value";
+import type { ServerAddress } from "@/lib/memcached/server-list";
+
+export type { CounterOptions } from "@/lib/memcached/node-client";
 
 export type MemcachedOptions = {
   servers: ServerAddress[];
   username?: string;
   password?: string;
   timeoutMs: number;
+  /** How long a delete's tombstone outlives it: the longest any copy lives. */
+  tombstoneSeconds?: number;
+  /** How long a failed node is passed over; 1 s unless set. */
+  downForMs?: number;
+  now?: () => number;
 };
 
 export type NodeHealth =
   | { server: string; ok: true; latencyMs: number; items: number }
   | { server: string; ok: false; error: string };
 
-export type CounterOptions = {
-  /** What a missing counter is created holding; `by` is not added to it. */
-  initial: number;
-  /** Set only on creation, never extended by increments; 0 means none. */
-  expiresSeconds: number;
-};
+export type Placement = { home: string; backup: string | null };
 
 export type Memcached = {
   get(key: string): Promise<Buffer | null>;
   set(key: string, value: Buffer, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
   /**
-   * Adds `by` to a counter, creating it when missing; the new value. An
-   * increment that times out, or that memjs resends after a socket error,
-   * may still have counted, so counts err high, never low.
+   * Adds `by` to a counter, creating it when missing; the new value. Counters
+   * live on the key's home node alone (its backup while the home is down). An
+   * increment that times out may still have counted, so counts err high.
    */
   increment(key: string, by: number, options: CounterOptions): Promise<number>;
+  /** Removes a counter from both of its nodes. */
+  resetCounter(key: string): Promise<void>;
+  /** Which node holds a key and which keeps its copy. */
+  placement(key: string): Placement;
   health(): Promise<NodeHealth[]>;
   close(): void;
 };
@@ -46,107 +64,193 @@ const UNAVAILABLE =
   "reached. Pages still work; try again in a moment.";
 
 /**
- * A memjs client in which every call has its own deadline. memjs can wait
- * forever when memcached closes the socket in the middle of a request
- * (https://github.com/memcachier/memjs/issues/162), so on a missed deadline
- * the node's socket is torn down: the next call reconnects from scratch.
- * `failover` stays off because it would serve keys from a node that is not
- * their home and bring stale or revoked sessions back.
+ * A cluster of memcached nodes in which every key is written to its home
+ * node and to one backup, chosen by rendezvous hashing. Reads ask both and
+ * keep the newer copy, so a node that missed writes while it was away never
+ * wins; a copy missing or stale on one node is written back to it. A delete
+ * leaves a tombstone on both, so a copy on a node that missed the delete
+ * cannot bring the key back. One node failing costs no key and shows no
+ * error; a call fails only when both of a key's nodes do.
  */
 export function createMemcached(options: MemcachedOptions): Memcached {
-  const serverOptions = { timeout: options.timeoutMs / 1000, keepAlive: true };
-  const client = new memjs.Client(
-    options.servers.map(
-      ({ host, port }) =>
-        new memjs.Server(
-          host,
-          port,
-          options.username,
-          options.password,
-          serverOptions,
-        ),
-    ),
-    {
-      failover: false,
-      retries: 2,
-      retry_delay: 0.05,
-      logger: { log: () => {} },
-    },
+  const now = options.now ?? Date.now;
+  const nextVersion = createVersionClock(now);
+  const tombstoneSeconds =
+    options.tombstoneSeconds ?? MAX_RELATIVE_EXPIRY_SECONDS;
+  const nodes = options.servers.map((server) =>
+    createNodeClient(server, {
+      username: options.username,
+      password: options.password,
+      timeoutMs: options.timeoutMs,
+      downForMs: options.downForMs ?? 1000,
+    }),
   );
-  // TODO(#7): place keys by consistent hashing; memjs uses hash % n.
 
-  async function call<T>(
-    op: string,
-    key: string,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const node = client.server(key);
-    const server = node ? `${node.host}:${node.port}` : "none";
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new Error(
-          `memcached ${op} timed out after ${options.timeoutMs} ms`,
-        );
-        node?.error(error);
-        reject(error);
-      }, options.timeoutMs);
-    });
-
-    try {
-      return await Promise.race([work(), deadline]);
-    } catch (cause) {
-      throw new AppError(
-        "SESSION_STORE_UNAVAILABLE",
-        UNAVAILABLE,
-        { server, op },
-        { cause },
-      );
-    } finally {
-      clearTimeout(timer);
-    }
+  function replicasOf(key: string): NodeClient[] {
+    return rankNodes(key, nodes).slice(0, 2);
   }
 
   /**
-   * Memcached creates a missing counter with an add, so when two clients
-   * find it missing at once the loser is told "not stored" though the
-   * counter now exists. One more increment then lands on the winner's
-   * counter; a second failure is a real one.
+   * The replicas worth asking: those not passed over after a failure, or
+   * all of them when every one is, since then nothing else could answer.
    */
-  async function createOrIncrement(
+  function usable(replicas: NodeClient[]): NodeClient[] {
+    const up = replicas.filter((node) => node.isUsable());
+    return up.length > 0 ? up : replicas;
+  }
+
+  function unavailable(op: string, key: string, causes: unknown[]) {
+    return new AppError(
+      "SESSION_STORE_UNAVAILABLE",
+      UNAVAILABLE,
+      {
+        op,
+        server: replicasOf(key)
+          .map((node) => node.name)
+          .join(","),
+      },
+      { cause: causes.length === 1 ? causes[0] : new AggregateError(causes) },
+    );
+  }
+
+  /** Writes to every usable replica; fails only if none took the write. */
+  async function writeReplicas(op: string, key: string, copy: ReplicaValue) {
+    const ttlSeconds = secondsUntil(copy.expiresAt, now());
+    const encoded = encodeReplica(copy);
+    const outcomes = await Promise.allSettled(
+      usable(replicasOf(key)).map((node) => node.set(key, encoded, ttlSeconds)),
+    );
+    const failures = rejections(outcomes);
+    if (failures.length === outcomes.length) {
+      throw unavailable(op, key, failures);
+    }
+  }
+
+  async function get(key: string): Promise<Buffer | null> {
+    const asked = usable(replicasOf(key));
+    const outcomes = await Promise.allSettled(
+      asked.map((node) => node.get(key)),
+    );
+    const failures = rejections(outcomes);
+    if (failures.length === outcomes.length) {
+      throw unavailable("get", key, failures);
+    }
+
+    const copies = outcomes.map((outcome) =>
+      outcome.status === "fulfilled" && outcome.value
+        ? decodeReplica(outcome.value)
+        : null,
+    );
+    const newest = copies.reduce<ReplicaValue | null>(
+      (best, copy) =>
+        copy && (!best || copy.version > best.version) ? copy : best,
+      null,
+    );
+    if (!newest) return null;
+
+    asked.forEach((node, index) => {
+      const copy = copies[index];
+      const answered = outcomes[index]?.status === "fulfilled";
+      if (answered && (!copy || copy.version < newest.version)) {
+        refill(node, key, newest);
+      }
+    });
+    return newest.tombstone ? null : newest.value;
+  }
+
+  /** Brings a replica that lost or missed a write up to date, in the background. */
+  function refill(node: NodeClient, key: string, copy: ReplicaValue) {
+    const ttlSeconds = secondsUntil(copy.expiresAt, now());
+    const expired = copy.expiresAt !== Infinity && ttlSeconds <= 0;
+    // A copy written before replication existed has no known expiry.
+    if (copy.expiresAt === 0 || expired) return;
+    node.set(key, encodeReplica(copy), ttlSeconds).catch((error: unknown) => {
+      logger.debug("could not refill a memcached replica", {
+        node: node.name,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    });
+  }
+
+  async function incrementOnReplicas(
     key: string,
     by: number,
     counter: CounterOptions,
   ): Promise<number> {
-    const request = {
-      initial: counter.initial,
-      expires: counter.expiresSeconds,
-    };
-    try {
-      return counterValue(await client.increment(key, by, request));
-    } catch (error) {
-      if (!lostCreateRace(error)) throw error;
-      return counterValue(await client.increment(key, by, request));
+    const failures: unknown[] = [];
+    for (const node of usable(replicasOf(key))) {
+      try {
+        return await node.increment(key, by, counter);
+      } catch (error) {
+        failures.push(error);
+        // A node that answered with an error is up: the backup would only
+        // start a second count of the same key.
+        if (node.isUsable()) break;
+      }
+    }
+    throw unavailable("increment", key, failures);
+  }
+
+  async function resetCounter(key: string): Promise<void> {
+    const outcomes = await Promise.allSettled(
+      usable(replicasOf(key)).map((node) => node.delete(key)),
+    );
+    const failures = rejections(outcomes);
+    if (failures.length === outcomes.length) {
+      throw unavailable("delete", key, failures);
     }
   }
 
   return {
-    get: (key) => call("get", key, async () => (await client.get(key)).value),
+    get,
     set: (key, value, ttlSeconds) =>
-      call("set", key, async () => {
-        await client.set(key, value, { expires: ttlSeconds });
+      writeReplicas("set", key, {
+        version: nextVersion(),
+        expiresAt: ttlSeconds === 0 ? Infinity : now() + ttlSeconds * 1000,
+        tombstone: false,
+        value,
       }),
     delete: (key) =>
-      call("delete", key, async () => {
-        await client.delete(key);
+      writeReplicas("delete", key, {
+        version: nextVersion(),
+        expiresAt: now() + tombstoneSeconds * 1000,
+        tombstone: true,
+        value: Buffer.alloc(0),
       }),
-    increment: (key, by, counter) => {
+    increment(key, by, counter) {
+      // Thrown before any promise exists: a caller's bug, not an outage.
       checkCounterArguments(by, counter);
-      return call("increment", key, () => createOrIncrement(key, by, counter));
+      return incrementOnReplicas(key, by, counter);
     },
-    health: () => nodeHealth(client, options.timeoutMs),
-    close: () => client.close(),
+    resetCounter,
+    placement(key) {
+      const [home, backup] = replicasOf(key);
+      return { home: home?.name ?? "none", backup: backup?.name ?? null };
+    },
+    health: () =>
+      Promise.all(
+        nodes.map(async (node) => ({
+          server: node.name,
+          ...(await node.stats()),
+        })),
+      ),
+    close: () => nodes.forEach((node) => node.close()),
   };
+}
+
+/** A relative memcached expiry; 0, "never", for a copy that never expires. */
+function secondsUntil(expiresAt: number, now: number): number {
+  if (expiresAt === Infinity) return 0;
+  return Math.min(
+    MAX_RELATIVE_EXPIRY_SECONDS,
+    Math.ceil((expiresAt - now) / 1000),
+  );
+}
+
+function rejections(outcomes: PromiseSettledResult<unknown>[]): unknown[] {
+  return outcomes.flatMap((outcome) =>
+    outcome.status === "rejected" ? [outcome.reason] : [],
+  );
 }
 
 function checkCounterArguments(by: number, counter: CounterOptions): void {
@@ -170,62 +274,4 @@ function checkCounterArguments(by: number, counter: CounterOptions): void {
         `${MAX_RELATIVE_EXPIRY_SECONDS}, not ${expires}`,
     );
   }
-}
-
-/** memjs reports protocol statuses only through the error's message. */
-function lostCreateRace(error: unknown): boolean {
-  return error instanceof Error && error.message.endsWith("Item not stored");
-}
-
-function counterValue(result: {
-  success: boolean;
-  value?: number | null;
-}): number {
-  if (!result.success || typeof result.value !== "number") {
-    throw new Error("memcached increment answered without a value");
-  }
-  return result.value;
-}
-
-function nodeHealth(
-  client: memjs.Client,
-  timeoutMs: number,
-): Promise<NodeHealth[]> {
-  const started = performance.now();
-  const results = new Map<string, NodeHealth>();
-
-  return new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      resolve(
-        client.servers.map((node) => {
-          const server = formatServer(node);
-          return (
-            results.get(server) ?? {
-              server,
-              ok: false,
-              error: "no answer in time",
-            }
-          );
-        }),
-      );
-    };
-    const timer = setTimeout(finish, timeoutMs);
-
-    client.stats((error, server, stats) => {
-      if (!server) return;
-      results.set(
-        server,
-        error || !stats
-          ? { server, ok: false, error: error?.message ?? "no stats" }
-          : {
-              server,
-              ok: true,
-              latencyMs: Math.round(performance.now() - started),
-              items: Number(stats.curr_items ?? 0),
-            },
-      );
-      if (results.size === client.servers.length) finish();
-    });
-  });
 }

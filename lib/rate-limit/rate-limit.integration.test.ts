@@ -214,9 +214,9 @@ describe("rate limiter", () => {
         keys.push(key);
         return memcached.increment(key, by, options);
       },
-      delete: (key) => {
+      resetCounter: (key) => {
         keys.push(key);
-        return memcached.delete(key);
+        return memcached.resetCounter(key);
       },
     };
     const limiter = createRateLimiter(recording);
@@ -317,10 +317,11 @@ describe("rate limiter while memcached is down", () => {
       });
     });
 
-    expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0]).toEqual([
-      expect.stringContaining("allowing an attempt unchecked"),
-      expect.objectContaining({ rule: "signin-account" }),
+    const unchecked = warn.mock.calls.filter(([message]) =>
+      message.includes("allowing an attempt unchecked"),
+    );
+    expect(unchecked).toEqual([
+      [expect.any(String), expect.objectContaining({ rule: "signin-account" })],
     ]);
     expect(JSON.stringify(warn.mock.calls)).not.toContain(email.split("@")[0]);
   });

@@ -157,7 +157,7 @@ export function createRateLimiter(
     try {
       await Promise.all(
         counterKeys(rule, window.index, keys).map((key) =>
-          memcached.delete(key),
+          memcached.resetCounter(key),
         ),
       );
     } catch (error) {

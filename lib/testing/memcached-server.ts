@@ -9,6 +9,9 @@ export type MemcachedServer = {
   kill(): Promise<void>;
   /** Starts a fresh, empty memcached on the same port. */
   restart(): Promise<void>;
+  /** Freezes it with its data, as a network partition would look. */
+  pause(): void;
+  resume(): void;
 };
 
 /** A real memcached on a free loopback port, for one test file. */
@@ -31,5 +34,7 @@ export async function startMemcachedServer(): Promise<MemcachedServer> {
       await kill();
       child = await startMemcached(port);
     },
+    pause: () => child.kill("SIGSTOP"),
+    resume: () => child.kill("SIGCONT"),
   };
 }
