@@ -41,10 +41,28 @@ describe("parseEnv", () => {
     );
   });
 
-  it("says PostgreSQL is not supported yet rather than failing later", () => {
-    expect(() =>
-      parseEnv({ DATABASE_URL: "postgres://localhost/test" }),
-    ).toThrow(/DATABASE_URL: only SQLite is supported so far/);
+  it("accepts a SQLite file or a PostgreSQL URL as the database", () => {
+    for (const url of [
+      "file:data/certdrill.sqlite",
+      "file:/var/lib/certdrill/db.sqlite",
+      "postgres://certdrill:secret@db.internal:5432/certdrill",
+      "postgresql://localhost/certdrill?options=-c%20search_path%3Dapp",
+    ]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+
+  it("refuses any other database URL with both forms it would take", () => {
+    for (const url of [
+      "mysql://localhost/certdrill",
+      "data/certdrill.sqlite",
+      "postgres://",
+      "postgres:/localhost/certdrill",
+    ]) {
+      expect(() => parseEnv({ DATABASE_URL: url }), url).toThrow(
+        /DATABASE_URL: use file:<path> for SQLite .* or postgres:\/\/user:password@host:5432\/database .* for PostgreSQL/,
+      );
+    }
   });
 
   it("reads the cookie Secure override as a boolean", () => {

@@ -49,15 +49,20 @@ const EnvSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).max(40).default("single sign-on"),
     SESSION_COOKIE_SECURE: booleanFromString.optional(),
-    // TODO(#7): accept postgres:// URLs once the PostgreSQL dialect lands.
     DATABASE_URL: z
       .string()
       .default("file:data/certdrill.sqlite")
-      .refine((value) => value.startsWith("file:"), {
-        message:
-          "only SQLite is supported so far: use file:<path>, " +
-          "for example file:data/certdrill.sqlite",
-      }),
+      .refine(
+        (value) =>
+          value.startsWith("file:") ||
+          (/^postgres(ql)?:\/\/./.test(value) && URL.canParse(value)),
+        {
+          message:
+            "use file:<path> for SQLite (for example " +
+            "file:data/certdrill.sqlite) or postgres://user:password@host:5432/" +
+            "database (postgresql:// also works) for PostgreSQL",
+        },
+      ),
   })
   .refine(
     (env) =>

@@ -2,7 +2,7 @@ import "server-only";
 
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getDb } from "@/lib/db/get-db";
-import { sqlitePathFromUrl } from "@/lib/db/database-url";
+import { describeDatabaseUrl } from "@/lib/db/database-url";
 import { getEnv, InvalidEnvError } from "@/lib/env/env";
 import { logger } from "@/lib/log/logger";
 import { formatServer } from "@/lib/memcached/server-list";
@@ -54,6 +54,6 @@ export async function startServer(): Promise<void> {
   logger.info("certdrill server ready", {
     pid: process.pid,
     memcached: env.MEMCACHED_SERVERS.map(formatServer),
-    database: sqlitePathFromUrl(env.DATABASE_URL),
+    database: describeDatabaseUrl(env.DATABASE_URL),
   });
 }

@@ -31,6 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column("question_id")
     .execute();
 
+  // PostgreSQL before 16 needs the alias on the subquery; SQLite ignores it.
   await sql`insert into learner_question_stats
     select learner_id, question_id, count(*), sum(correct),
       max(case when first = 1 then chosen_options end),
@@ -44,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           order by created_at, id) as first,
         row_number() over (partition by learner_id, question_id
           order by created_at desc, id desc) as latest
-      from attempts)
+      from attempts) as ranked
     group by learner_id, question_id`.execute(db);
 }
 
