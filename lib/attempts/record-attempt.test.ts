@@ -1,35 +1,17 @@
-import path from "node:path";
-
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Kysely } from "kysely";
+import { describe, expect, it } from "vitest";
 
 import { getLearnerProgress } from "@/lib/attempts/get-learner-progress";
 import { recordAttempt } from "@/lib/attempts/record-attempt";
-import { openSqlite } from "@/lib/db/get-db";
-import { migrateToLatest } from "@/lib/db/migrate";
-import type { Database } from "@/lib/db/schema";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
-let temp: ReturnType<typeof makeTempDir>;
-let db: Kysely<Database>;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  db = openSqlite(path.join(temp.dir, "nested", "test.sqlite"));
-  await migrateToLatest(db);
-});
-
-afterEach(async () => {
-  await db.destroy();
-  temp.remove();
-});
+const database = freshDatabaseForEachTest();
 
 describe("recordAttempt", () => {
   it("stores the chosen options sorted, with the verdict and time taken", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
 
-    await recordAttempt(db, {
+    await recordAttempt(database(), {
       learnerId: learner.id,
       questionId: "q1",
       chosenOptions: ["E", "B"],
@@ -38,7 +20,7 @@ describe("recordAttempt", () => {
       mode: "practice",
     });
 
-    const row = await db
+    const row = await database()
       .selectFrom("attempts")
       .selectAll()
       .executeTakeFirstOrThrow();
@@ -55,7 +37,7 @@ describe("recordAttempt", () => {
 
   it("refuses an attempt by a learner who does not exist", async () => {
     await expect(
-      recordAttempt(db, {
+      recordAttempt(database(), {
         learnerId: "00000000-0000-4000-8000-000000000000",
         questionId: "q1",
         chosenOptions: ["A"],
@@ -63,53 +45,48 @@ describe("recordAttempt", () => {
         timeTakenMs: null,
         mode: "practice",
       }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/foreign key/i);
   });
 });
 
 describe("getLearnerProgress", () => {
   it("counts answered and correct attempts of one learner only", async () => {
-    const alice = await createGuestLearner(db);
-    const bob = await createGuestLearner(db);
+    const alice = await createGuestLearner(database());
+    const bob = await createGuestLearner(database());
     const base = {
       questionId: "q1",
       chosenOptions: ["A"],
       timeTakenMs: null,
       mode: "practice" as const,
     };
-    await recordAttempt(db, { ...base, learnerId: alice.id, correct: true });
-    await recordAttempt(db, { ...base, learnerId: alice.id, correct: false });
-    await recordAttempt(db, { ...base, learnerId: bob.id, correct: true });
+    await recordAttempt(database(), {
+      ...base,
+      learnerId: alice.id,
+      correct: true,
+    });
+    await recordAttempt(database(), {
+      ...base,
+      learnerId: alice.id,
+      correct: false,
+    });
+    await recordAttempt(database(), {
+      ...base,
+      learnerId: bob.id,
+      correct: true,
+    });
 
-    expect(await getLearnerProgress(db, alice.id)).toEqual({
+    expect(await getLearnerProgress(database(), alice.id)).toEqual({
       answered: 2,
       correct: 1,
     });
   });
 
   it("reports zero for a learner with no attempts", async () => {
-    const learner = await createGuestLearner(db);
+    const learner = await createGuestLearner(database());
 
-    expect(await getLearnerProgress(db, learner.id)).toEqual({
+    expect(await getLearnerProgress(database(), learner.id)).toEqual({
       answered: 0,
       correct: 0,
     });
-  });
-});
-
-describe("migrateToLatest", () => {
-  it("does nothing the second time", async () => {
-    expect(await migrateToLatest(db)).toEqual([]);
-  });
-
-  it("uses WAL journaling", async () => {
-    const file = path.join(temp.dir, "nested", "test.sqlite");
-    const other = openSqlite(file);
-    const { rows } = await import("kysely").then(({ sql }) =>
-      sql<{ journal_mode: string }>`pragma journal_mode`.execute(other),
-    );
-    await other.destroy();
-
-    expect(rows[0]?.journal_mode).toBe("wal");
   });
 });
