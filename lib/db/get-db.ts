@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 
 import { getEnv } from "@/lib/env/env";
 import {
@@ -12,6 +12,7 @@ import {
   type Dialect,
 } from "@/lib/db/database-url";
 import { createPostgresPool } from "@/lib/db/postgres-pool";
+import { ImmediateTransactionSqliteDialect } from "@/lib/db/sqlite-dialect";
 import type { Database } from "@/lib/db/schema";
 
 // On globalThis, like the process-wide handle: Next.js may load this module
@@ -29,7 +30,7 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateTransactionSqliteDialect({ database: sqlite }),
   });
   dialects.set(db, "sqlite");
   return db;
