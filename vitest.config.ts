@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { defineConfig } from "vitest/config";
@@ -15,6 +16,28 @@ const shared = {
     },
   },
 };
+
+/**
+ * Every test file that takes its database from the test-database helper:
+ * the data-layer tests and the integration tests whose servers it gives a
+ * database. The "postgres" project runs them all again on PostgreSQL.
+ */
+function testsOnTheTestDatabase(): string[] {
+  return ["lib", "e2e"].flatMap((folder) =>
+    readdirSync(path.join(import.meta.dirname, folder), {
+      recursive: true,
+      encoding: "utf8",
+    })
+      .map((file) => path.join(folder, file))
+      .filter(
+        (file) =>
+          file.endsWith(".test.ts") &&
+          readFileSync(path.join(import.meta.dirname, file), "utf8").includes(
+            '"@/lib/testing/test-database"',
+          ),
+      ),
+  );
+}
 
 export default defineConfig({
   test: {
@@ -40,6 +63,20 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "postgres",
+          include: testsOnTheTestDatabase(),
+          environment: "node",
+          env: { TEST_DATABASE: "postgres", LOG_LEVEL: "warn" },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // The integration tests among them start production servers;
+          // one file at a time, as in the integration project.
           fileParallelism: false,
         },
       },

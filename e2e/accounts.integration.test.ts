@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createAccount } from "@/lib/accounts/create-account";
-import { openSqlite } from "@/lib/db/get-db";
+import { openDatabase } from "@/lib/db/get-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import {
@@ -16,7 +16,8 @@ import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const PASSWORD = "orchid lantern gravel quietly";
 const ROLES = ["learner", "instructor", "admin"] as const;
@@ -24,13 +25,12 @@ const ROLES = ["learner", "instructor", "admin"] as const;
 let memcached: MemcachedServer;
 let first: AppServer;
 let second: AppServer;
-let temp: ReturnType<typeof makeTempDir>;
+let database: ScratchDatabase;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  const database = path.join(temp.dir, "certdrill.sqlite");
-  const db = openSqlite(database);
+  database = await freshDatabaseUrl();
+  const db = openDatabase(database.url);
   await migrateToLatest(db);
   for (const role of [...ROLES, "other"] as const) {
     const created = await createAccount(db, {
@@ -46,7 +46,7 @@ beforeAll(async () => {
   memcached = await startMemcachedServer();
   const env = {
     MEMCACHED_SERVERS: memcached.address,
-    DATABASE_URL: `file:${database}`,
+    DATABASE_URL: database.url,
     NEXTAUTH_SECRET: "a".repeat(64),
     LOG_LEVEL: "error",
   };
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
   await memcached?.kill();
-  temp?.remove();
+  await database?.drop();
 });
 
 /** Every "METHOD /api/route" the app defines, read from app/api. */
@@ -614,7 +614,7 @@ describe("accounts and sessions", () => {
 
     expect(deleted.status).toBe(204);
     expect((await call(browser, "GET", "/api/account")).status).toBe(401);
-    const db = openSqlite(path.join(temp.dir, "certdrill.sqlite"));
+    const db = openDatabase(database.url);
     const left = await Promise.all(
       (["learners", "users", "bookmarks", "sessions"] as const).map((table) =>
         db

@@ -1,10 +1,8 @@
-import path from "node:path";
-
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createAccount } from "@/lib/accounts/create-account";
-import { openSqlite } from "@/lib/db/get-db";
+import { openDatabase } from "@/lib/db/get-db";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import {
@@ -16,19 +14,19 @@ import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const PASSWORD = "orchid lantern gravel quietly";
 const QUESTION = "session-store-for-stateless-web-tier";
 
 let memcached: MemcachedServer;
 let app: AppServer;
-let temp: ReturnType<typeof makeTempDir>;
+let database: ScratchDatabase;
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  const database = path.join(temp.dir, "certdrill.sqlite");
-  const db = openSqlite(database);
+  database = await freshDatabaseUrl();
+  const db = openDatabase(database.url);
   await migrateToLatest(db);
   for (const email of ["teacher@example.com", "rival@example.com"]) {
     const made = await createAccount(db, {
@@ -42,7 +40,7 @@ beforeAll(async () => {
   memcached = await startMemcachedServer();
   app = await startAppServer({
     MEMCACHED_SERVERS: memcached.address,
-    DATABASE_URL: `file:${database}`,
+    DATABASE_URL: database.url,
     LOG_LEVEL: "error",
   });
 });
@@ -50,7 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await memcached?.kill();
-  temp?.remove();
+  await database?.drop();
 });
 
 async function browser(email?: string): Promise<BrowserLike> {

@@ -1,31 +1,25 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl, testDialect } from "@/lib/testing/test-database";
 
-let temp: ReturnType<typeof makeTempDir>;
+const databases: ScratchDatabase[] = [];
 
-beforeAll(() => {
-  temp = makeTempDir();
+afterAll(async () => {
+  await Promise.all(databases.map((database) => database.drop()));
 });
 
-afterAll(() => temp.remove());
-
 function migrate(
-  file: string,
+  url: string,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/db-migrate.ts"],
       {
-        env: {
-          ...process.env,
-          DATABASE_URL: `file:${file}`,
-          LOG_LEVEL: "warn",
-        },
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
       },
     );
     let output = "";
@@ -35,20 +29,28 @@ function migrate(
   });
 }
 
-describe("two servers starting on a new database", () => {
+// On SQLite the two race step by step and the loser retries; on PostgreSQL
+// the second waits on Kysely's advisory lock and finds the work done.
+describe(`two servers starting on a new ${testDialect()} database`, () => {
   it("both finish migrating, whichever of them wins each step", async () => {
     const runs = [];
     for (let round = 0; round < 8; round++) {
-      const file = path.join(temp.dir, `race-${round}.sqlite`);
-      runs.push(...(await Promise.all([migrate(file), migrate(file)])));
+      const database = await freshDatabaseUrl();
+      databases.push(database);
+      runs.push(
+        ...(await Promise.all([migrate(database.url), migrate(database.url)])),
+      );
     }
     const raced = runs.filter((r) =>
       /another process is migrating/.test(r.output),
     );
+    const applied = runs.filter((r) => /Applied 0001/.test(r.output));
     console.log(
-      `${runs.length} processes, ${raced.length} lost a race and retried`,
+      `${runs.length} processes, ${raced.length} lost a race and retried, ` +
+        `${applied.length} applied the migrations`,
     );
 
     expect(runs.filter((r) => r.code !== 0).map((r) => r.output)).toEqual([]);
+    if (testDialect() === "postgres") expect(applied).toHaveLength(8);
   });
 });

@@ -22,6 +22,10 @@ const steps = [
   ["production build", ["npx", "next", "build"]],
   ["CSP hashes", ["node", "scripts/csp-manifest.mjs"]],
   ["integration tests", ["npx", "vitest", "run", "--project", "integration"]],
+  [
+    "PostgreSQL data-layer and integration tests",
+    ["node", "scripts/test-postgres.mjs"],
+  ],
   ["browser tests", ["npx", "playwright", "test"]],
 ];
 
