@@ -2,6 +2,7 @@
 // then runs every check in order and stops at the first that fails.
 import {
   ensureChromium,
+  ensureDebianPackage,
   ensureDependencies,
   ensureMemcached,
   fail,
@@ -12,6 +13,7 @@ import {
 ensureDependencies();
 ensureMemcached();
 ensureChromium();
+ensureDebianPackage("nginx", "nginx", "the load balancer of npm run cluster");
 
 const steps = [
   ["lint", ["npx", "eslint", "--max-warnings", "0", "."]],

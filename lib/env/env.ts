@@ -48,6 +48,12 @@ const EnvSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).max(40).default("single sign-on"),
+    // Names this app instance in /api/health, so an operator behind a load
+    // balancer can tell which instance answered.
+    CERTDRILL_INSTANCE: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
     SESSION_COOKIE_SECURE: booleanFromString.optional(),
     DATABASE_URL: z
       .string()

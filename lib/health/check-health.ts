@@ -1,12 +1,17 @@
 import "server-only";
+import { hostname } from "node:os";
+
 import { sql } from "kysely";
 
 import { getDb } from "@/lib/db/get-db";
+import { getEnv } from "@/lib/env/env";
 import { getMemcached } from "@/lib/memcached/get-memcached";
 import type { NodeHealth } from "@/lib/memcached/memcached-client";
 
 export type HealthReport = {
   ok: boolean;
+  /** Which app instance answered. */
+  instance: string;
   memcached: { ok: boolean; degraded: boolean; nodes: NodeHealth[] };
   database: { ok: true; latencyMs: number } | { ok: false; error: string };
 };
@@ -22,6 +27,7 @@ export async function checkHealth(): Promise<HealthReport> {
   const memcachedOk = nodes.length === 1 ? down === 0 : down <= 1;
   return {
     ok: memcachedOk && database.ok,
+    instance: getEnv().CERTDRILL_INSTANCE ?? `${hostname()}:${process.pid}`,
     memcached: { ok: memcachedOk, degraded: down > 0, nodes },
     database,
   };
