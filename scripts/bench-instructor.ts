@@ -1,77 +1,52 @@
-// `npm run bench:instructor`: seeds a fresh SQLite file with one cohort of
-// 1,000 learners and 100,000 attempts, then times the cohort table and the
-// item analysis against a baseline measured in the same run: reading every
-// attempt row once, the least any report that looked at them all would pay.
+// `npm run bench:instructor`: times the cohort table and the item analysis
+// over 1,000 learners and 100,000 attempts (scripts/bench-instructor-once.ts)
+// on a fresh SQLite file and, when the PostgreSQL test database answers
+// (TEST_POSTGRES_URL, by default the local database `test`), on a scratch
+// schema there. Each run is its own process, since the app keeps one
+// database handle per process, and each scratch database is dropped after.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-import { sql } from "kysely";
+import { describeDatabaseUrl, type Dialect } from "@/lib/db/database-url";
+import {
+  createScratchDatabase,
+  postgresReachable,
+  testPostgresUrl,
+} from "@/lib/testing/scratch-database";
 
-import { openSqlite } from "@/lib/db/get-db";
-import { migrateToLatest } from "@/lib/db/migrate";
-import { makeTempDir } from "@/lib/testing/temp-dir";
-
-const temp = makeTempDir();
-const file = path.join(temp.dir, "bench.sqlite");
-process.env.DATABASE_URL = `file:${file}`;
-
-const { getQuestionBank } = await import("@/lib/questions/question-bank");
-const { seedCohort } = await import("@/lib/instructors/seed-cohort");
-const { cohortLearners, itemReport } =
-  await import("@/lib/instructors/cohort-reports");
-const { getDb } = await import("@/lib/db/get-db");
-
-const db = openSqlite(file);
-await migrateToLatest(db);
-const questions = [...getQuestionBank().questions.values()].map((q) => ({
-  id: q.public.id,
-  options: q.public.options.map((o) => o.letter),
-  answer: q.key.answer,
-}));
-const seeded = performance.now();
-const { cohortId } = await seedCohort(db, questions, {}, (done, total) =>
-  process.stderr.write(
-    `\r\x1b[K  seeded ${done.toLocaleString("en")} of ${total.toLocaleString("en")} attempts…`,
-  ),
-);
-process.stderr.write("\r\x1b[K");
-console.log(
-  "seeded 1,000 learners and 100,000 attempts in " +
-    `${((performance.now() - seeded) / 1000).toFixed(1)} s`,
-);
-await db.destroy();
-
-async function median(label: string, run: () => Promise<unknown>, times = 7) {
-  await run();
-  const samples = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const ms = samples[Math.floor(times / 2)]!;
-  return { label, ms };
-}
-
-const baseline = await median("baseline: read every attempt row once", () =>
-  sql`select learner_id, question_id, correct, created_at from attempts`.execute(
-    getDb(),
-  ),
-);
-const table = await median("cohort table (1,000 learners)", () =>
-  cohortLearners(cohortId),
-);
-const items = await median("item analysis (61 questions)", () =>
-  itemReport(cohortId),
-);
-
-for (const { label, ms } of [baseline, table, items]) {
-  const ratio = (ms / baseline.ms).toFixed(2);
-  const goal = label.startsWith("baseline")
-    ? ""
-    : ` · goal 200 ms: ${ms <= 200 ? "met" : "NOT met"}`;
+const once = path.join(import.meta.dirname, "bench-instructor-once.ts");
+const dialects: Dialect[] = ["sqlite"];
+if (await postgresReachable()) dialects.push("postgres");
+else {
   console.log(
-    `${label.padEnd(40)} ${ms.toFixed(0).padStart(5)} ms  ${ratio}x baseline${goal}`,
+    `PostgreSQL does not answer at ${describeDatabaseUrl(testPostgresUrl())}` +
+      ": SQLite only (TEST_POSTGRES_URL names another database)",
   );
 }
-temp.remove();
+
+for (const dialect of dialects) {
+  const scratch = await createScratchDatabase(dialect, "certdrill_bench");
+  console.log(
+    dialect === "sqlite"
+      ? `\nSQLite, a scratch file: ${describeDatabaseUrl(scratch.url)}`
+      : `\nPostgreSQL, a scratch schema in ${describeDatabaseUrl(scratch.url)}`,
+  );
+  try {
+    const { status } = spawnSync(
+      process.execPath,
+      [...process.execArgv, once],
+      {
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          DATABASE_URL: scratch.url,
+          CERTDRILL_BENCH_SCRATCH: "1",
+          LOG_LEVEL: "warn",
+        },
+      },
+    );
+    if (status !== 0) process.exitCode = 1;
+  } finally {
+    await scratch.drop();
+  }
+}
