@@ -201,9 +201,12 @@ describe("the scaled-out tier under faults", () => {
     tally.errors.length = 0;
     await answerRange(learners, 3, Infinity);
     const views = await Promise.all(learners.map((l) => l.view()));
+    const total = learners.reduce((n, l) => n + l.questions.length, 0);
+    const sql = countInSql(learners.map((l) => l.examId));
 
     console.info(
-      `all memcached nodes down: answer route ${during.status} ` +
+      `all memcached nodes down: ${learners.length} sessions, ` +
+        `${sql.answers} of ${total} answers in SQL; answer route ${during.status} ` +
         `(${during.body?.error?.code}), pages ${pages.join(",")}; ` +
         `service back ${recoveredAfterMs} ms after the nodes returned; ` +
         `${tally.errors.length} errors and ${tally.signedOut} sign-outs after ` +
@@ -216,6 +219,7 @@ describe("the scaled-out tier under faults", () => {
     expect(recoveredAfterMs).toBeLessThan(5_000);
     expect(tally.errors).toEqual([]);
     expect(tally.signedOut).toBe(0);
+    expect(sql.answers).toBe(total);
     for (const [i, view] of views.entries()) {
       expect(Object.keys(view.body.answers)).toHaveLength(
         learners[i]!.questions.length,
