@@ -1,8 +1,9 @@
 import { sql, type Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { lostTheRace, migrateToLatest, migratorFor } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/schema";
+import { logger } from "@/lib/log/logger";
 import {
   openTestDatabase,
   type TestDatabase,
@@ -93,6 +94,17 @@ describe("migrateToLatest", () => {
     await migrateToLatest(db);
 
     expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it("retries a table that already exists only on SQLite, where it means a lost race", async () => {
+    await sql`create table learners (id text primary key)`.execute(db);
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
+
+    await expect(migrateToLatest(db)).rejects.toThrow(/already exists/);
+    const retries = warn.mock.calls.length;
+    warn.mockRestore();
+
+    expect(retries).toBe(test.dialect === "sqlite" ? 4 : 0);
   });
 
   it("takes what a winning process already committed as a lost race, not a failure", () => {
