@@ -221,4 +221,30 @@ describe("parseQuestion", () => {
         "different order",
     ]);
   });
+
+  it.each([
+    [
+      "a sentence",
+      "## Winning logic\n",
+      "## Winning logic\n\nThe cache (C) wins.\n",
+    ],
+    [
+      "a table cell",
+      "| ElastiCache, Memcached ",
+      "| ElastiCache, Memcached (C) ",
+    ],
+    [
+      "a list of letters",
+      "## Winning logic\n",
+      "## Winning logic\n\nBoth (A and C) fit.\n",
+    ],
+  ])("refuses an option letter in parentheses in %s", (_, from, to) => {
+    const source = SOURCE.replace(from, to);
+
+    expect(problemsOf(source)).toEqual([
+      expect.stringMatching(
+        /: "\([A-C](?: and C)?\)" refers to an option by its letter — /,
+      ),
+    ]);
+  });
 });

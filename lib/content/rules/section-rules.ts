@@ -208,12 +208,14 @@ export function checkRequiredContent(
   }
 }
 
-const LETTER_REFERENCE = /\b(?:[Oo]ptions?|[Aa]nswers?|[Cc]hoices?) [A-F]\b/;
+const LETTER_REFERENCE =
+  /\b(?:[Oo]ptions?|[Aa]nswers?|[Cc]hoices?) [A-F]\b|\([A-F](?:(?:, | and | or )[A-F])*\)/;
 
 /**
  * Options are shown in a different order to each learner, so an explanation
- * that says "option B" or labels a table row "B" points at the wrong option
- * for most of them. Trap headings are fine: the app relabels them.
+ * that says "option B", tags a sentence or a table row "(B)", or labels a
+ * table row "B" points at the wrong option for most of them. Trap headings
+ * are fine: the app relabels them.
  */
 export function checkNoOptionLetters(
   sections: Map<SectionName, Section>,
@@ -230,8 +232,7 @@ export function checkNoOptionLetters(
       const { line, column } = lineOf(node);
       report(line, column, found, fix);
     }
-    if (node.type !== "tableRow" && "children" in node)
-      (node.children as RootContent[]).forEach(visit);
+    if ("children" in node) (node.children as RootContent[]).forEach(visit);
   };
 
   for (const [name, section] of sections) {
