@@ -247,4 +247,22 @@ describe("parseQuestion", () => {
       ),
     ]);
   });
+
+  it("reports a table whose rows do not start with a pipe", () => {
+    const table = SOURCE.slice(
+      SOURCE.indexOf("| Option "),
+      SOURCE.indexOf("\n\n## Exam rule"),
+    );
+    const bare = table
+      .split("\n")
+      .map((row) => row.replace(/^\| /, "").replace(/ \|$/, ""))
+      .join("\n");
+
+    expect(problemsOf(SOURCE.replace(table, bare))).toEqual([
+      expect.stringContaining("the comparison has no table"),
+      `${FILE}:${lineOf("| Option ")}:1: this looks like a table whose rows ` +
+        'do not start with | — start and end every row with a pipe, e.g. "| ' +
+        'Option | Latency |"',
+    ]);
+  });
 });

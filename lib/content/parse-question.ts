@@ -22,6 +22,7 @@ import {
   checkNoOptionLetters,
   checkRequiredContent,
   checkSectionsPresent,
+  checkTableRowsStartWithPipe,
   splitSections,
 } from "@/lib/content/rules/section-rules";
 import { readYaml } from "@/lib/content/yaml-document";
@@ -85,6 +86,7 @@ export function parseQuestion(
   const lastLine = split.bodyFirstLine + split.body.split("\n").length - 1;
   checkSectionsPresent(sections, lineOf, report, lastLine);
   checkCodeBlocks(body.children, lineOf, report);
+  checkTableRowsStartWithPipe(body.children, lineOf, report);
 
   const options = readOptions(
     sections.get("Options"),

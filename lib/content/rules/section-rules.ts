@@ -178,6 +178,37 @@ function checkCode(node: Code, lineOf: LineOf, report: Report) {
   }
 }
 
+// A GFM delimiter row such as "--- | :---:", written without its outer pipes.
+const BARE_DELIMITER_ROW =
+  /\n[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)/;
+
+/**
+ * Tables are only recognised where each row starts with "|" (see
+ * lib/content/markdown.ts), so a table whose rows leave the outer pipes out
+ * would reach the reader as a paragraph of pipes and dashes.
+ */
+export function checkTableRowsStartWithPipe(
+  nodes: RootContent[],
+  lineOf: LineOf,
+  report: Report,
+) {
+  for (const node of nodes) {
+    if (node.type !== "paragraph") continue;
+    // Two trailing spaces end a line with a hard break, which has no text.
+    const text = node.children
+      .map((child) => (child.type === "break" ? "\n" : toString(child)))
+      .join("");
+    if (!BARE_DELIMITER_ROW.test(text)) continue;
+    const { line, column } = lineOf(node);
+    report(
+      line,
+      column,
+      "this looks like a table whose rows do not start with |",
+      'start and end every row with a pipe, e.g. "| Option | Latency |"',
+    );
+  }
+}
+
 /** Sections that need a particular kind of content, not just any text. */
 const REQUIRED_CONTENT = [
   {
