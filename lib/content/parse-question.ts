@@ -8,6 +8,10 @@ import {
   type Question,
   type SectionName,
 } from "@/lib/content/question";
+import {
+  checkMarkdownLimits,
+  withinNestingLimit,
+} from "@/lib/content/markdown-limits";
 import { splitQuestionFile } from "@/lib/content/question-file";
 import { checkAnswer, checkTraps } from "@/lib/content/rules/answer-rules";
 import {
@@ -29,16 +33,44 @@ import { readYaml } from "@/lib/content/yaml-document";
 
 export type ParsedQuestion = { question: Question | null; problems: Problem[] };
 
+type ParseOptions = { checkFileLocation?: boolean };
+
 /**
  * Reads one question file and checks everything that can be checked from it
  * and the blueprints. It reports every problem it finds, not just the first,
- * and returns the question only when there are none.
+ * and returns the question only when there are none. A body over the limits
+ * of lib/content/markdown-limits.ts is reported alone: nothing in it can be
+ * parsed safely.
  */
 export function parseQuestion(
   file: string,
   source: string,
   blueprints: ReadonlyMap<string, Blueprint>,
-  { checkFileLocation = true }: { checkFileLocation?: boolean } = {},
+  options: ParseOptions = {},
+): ParsedQuestion {
+  const split = splitQuestionFile(source);
+  const bodyLine = split.ok ? split.bodyFirstLine : 1;
+  const limit = split.ok ? checkMarkdownLimits(split.body, bodyLine) : null;
+  const parsed = limit
+    ? { ok: false as const, problem: limit }
+    : withinNestingLimit(
+        () => readQuestion(file, source, blueprints, options),
+        bodyLine,
+      );
+  if (parsed.ok) return parsed.value;
+
+  const { line, message, fix } = parsed.problem;
+  return {
+    question: null,
+    problems: [{ file, line, column: 1, message, fix }],
+  };
+}
+
+function readQuestion(
+  file: string,
+  source: string,
+  blueprints: ReadonlyMap<string, Blueprint>,
+  { checkFileLocation = true }: ParseOptions,
 ): ParsedQuestion {
   const problems: Problem[] = [];
   const report = (line: number, column: number, message: string, fix: string) =>

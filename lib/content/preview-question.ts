@@ -2,6 +2,10 @@ import "server-only";
 
 import type { Blueprint } from "@/lib/content/blueprint-schema";
 import { renderMarkdown } from "@/lib/content/markdown";
+import {
+  checkMarkdownLimits,
+  withinNestingLimit,
+} from "@/lib/content/markdown-limits";
 import { parseQuestion } from "@/lib/content/parse-question";
 import type { Problem } from "@/lib/content/problem";
 import type { Question } from "@/lib/content/question";
@@ -30,9 +34,13 @@ export function previewQuestion(
   if (question) return { problems, question, bodyHtml: "" };
 
   const split = splitQuestionFile(markdown);
+  const safe = split.ok && !checkMarkdownLimits(split.body);
+  const rendered = safe
+    ? withinNestingLimit(() => renderMarkdown(split.body), 1)
+    : null;
   return {
     problems,
     question,
-    bodyHtml: split.ok ? renderMarkdown(split.body) : "",
+    bodyHtml: rendered?.ok ? rendered.value : "",
   };
 }
