@@ -6,6 +6,7 @@ import { freePort, waitForPort } from "@/scripts/memcached.mjs";
 export type AppServer = {
   url: string;
   port: number;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
   /** Ends it at once, as a crash would. */
@@ -48,6 +49,7 @@ export async function startAppServer(
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     output: () => output,
     stop: () => end("SIGTERM"),
     kill: () => end("SIGKILL"),
