@@ -86,8 +86,17 @@ export function createMemcached(options: MemcachedOptions): Memcached {
     }),
   );
 
-  function replicasOf(key: string): NodeClient[] {
+  /** A key's home node, then its backup. */
+  function rankedReplicas(key: string): NodeClient[] {
     return rankNodes(key, nodes).slice(0, 2);
+  }
+
+  /**
+   * A key's nodes in no particular order, for calls that ask them all at
+   * once: with two nodes or fewer that is every node, with no hashing.
+   */
+  function replicasOf(key: string): NodeClient[] {
+    return nodes.length <= 2 ? nodes : rankedReplicas(key);
   }
 
   /**
@@ -178,7 +187,7 @@ export function createMemcached(options: MemcachedOptions): Memcached {
     counter: CounterOptions,
   ): Promise<number> {
     const failures: unknown[] = [];
-    for (const node of usable(replicasOf(key))) {
+    for (const node of usable(rankedReplicas(key))) {
       try {
         return await node.increment(key, by, counter);
       } catch (error) {
@@ -224,7 +233,7 @@ export function createMemcached(options: MemcachedOptions): Memcached {
     },
     resetCounter,
     placement(key) {
-      const [home, backup] = replicasOf(key);
+      const [home, backup] = rankedReplicas(key);
       return { home: home?.name ?? "none", backup: backup?.name ?? null };
     },
     health: () =>
