@@ -18,6 +18,7 @@ const NAV = [
   ["/exam", "Mock exam"],
   ["/review", "Review"],
   ["/progress", "Progress"],
+  ["/session-lab", "Session Lab"],
   ["/", "All questions"],
 ] as const;
 

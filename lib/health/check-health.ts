@@ -1,10 +1,9 @@
 import "server-only";
-import { hostname } from "node:os";
 
 import { sql } from "kysely";
 
 import { getDb } from "@/lib/db/get-db";
-import { getEnv } from "@/lib/env/env";
+import { instanceName } from "@/lib/env/instance-name";
 import { getMemcached } from "@/lib/memcached/get-memcached";
 import type { NodeHealth } from "@/lib/memcached/memcached-client";
 
@@ -27,7 +26,7 @@ export async function checkHealth(): Promise<HealthReport> {
   const memcachedOk = nodes.length === 1 ? down === 0 : down <= 1;
   return {
     ok: memcachedOk && database.ok,
-    instance: getEnv().CERTDRILL_INSTANCE ?? `${hostname()}:${process.pid}`,
+    instance: instanceName(),
     memcached: { ok: memcachedOk, degraded: down > 0, nodes },
     database,
   };
