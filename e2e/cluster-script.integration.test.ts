@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 describe("npm run cluster", () => {
-  it("spreads requests over every instance, keeps one session across them, and stops everything on Ctrl-C", async () => {
+  it("spreads requests over every instance and keeps one session across them", async () => {
     const instances = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const health = await fetch(`${url}/api/health`);
@@ -64,6 +64,56 @@ describe("npm run cluster", () => {
       }),
     );
 
+    console.info(
+      `cluster: ${instances.size} instances answered 6 health checks ` +
+        `(${[...instances].join(", ")})`,
+    );
+    expect(instances.size).toBe(2);
+    expect(again).toEqual([learner, learner, learner, learner]);
+  });
+
+  it("keeps serving the same session through nginx after a memcached node and an app instance are killed by hand", async () => {
+    const browser = browserLike();
+    const opened = await browser.request(`${url}/api/session`, {
+      method: "POST",
+    });
+    const learner = ((await opened.json()) as { learner: { id: string } })
+      .learner.id;
+    const nodePid = Number(/memcached 1: \S+ \(pid (\d+)\)/.exec(output)?.[1]);
+    const appPid = Number(/app-1: \S+ \(pid (\d+)\)/.exec(output)?.[1]);
+    process.kill(nodePid, "SIGKILL");
+    process.kill(appPid, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const statuses: number[] = [];
+    const instances = new Set<string>();
+    const learners = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const health = await fetch(`${url}/api/health`);
+      statuses.push(health.status);
+      instances.add(((await health.json()) as { instance: string }).instance);
+      const again = await browser.request(`${url}/api/session`, {
+        method: "POST",
+      });
+      statuses.push(again.status);
+      learners.add(
+        ((await again.json()) as { learner: { id: string } }).learner.id,
+      );
+    }
+
+    console.info(
+      `killed memcached 1 (pid ${nodePid}) and app-1 (pid ${appPid}); ` +
+        `statuses ${statuses.join(" ")}; instances answering: ` +
+        `${[...instances].join(", ")}; learners: ${learners.size}`,
+    );
+    expect(cluster.exitCode).toBeNull();
+    expect(output).toContain("the rest keep running");
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect([...instances]).toEqual(["app-2"]);
+    expect([...learners]).toEqual([learner]);
+  });
+
+  it("stops everything it started on Ctrl-C", async () => {
     const exited = new Promise((resolve) => cluster.once("exit", resolve));
     process.kill(-cluster.pid!, "SIGINT");
     await exited;
@@ -73,12 +123,9 @@ describe("npm run cluster", () => {
     }
 
     console.info(
-      `cluster: ${instances.size} instances answered 6 health checks ` +
-        `(${[...instances].join(", ")}); ${ports.length} ports before ` +
-        `Ctrl-C, ${stillOpen.length} still open after`,
+      `cluster: ${ports.length} ports before Ctrl-C, ` +
+        `${stillOpen.length} still open after`,
     );
-    expect(instances.size).toBe(2);
-    expect(again).toEqual([learner, learner, learner, learner]);
     expect(stillOpen).toEqual([]);
   });
 });

@@ -85,7 +85,7 @@ function startApp(appPort, env, name) {
       stdio: ["ignore", "inherit", "inherit"],
     },
   );
-  return supervise(child, name);
+  return supervise(child, name, { fatal: false });
 }
 
 async function main() {
@@ -102,10 +102,13 @@ async function main() {
   buildIfNeeded();
 
   const nodePorts = [];
+  const nodePids = [];
   for (let i = 0; i < nodes; i++) {
     const nodePort = await freePort();
-    supervise(await startMemcached(nodePort), `memcached ${i + 1}`);
+    const node = await startMemcached(nodePort);
+    supervise(node, `memcached ${i + 1}`, { fatal: false });
     nodePorts.push(nodePort);
+    nodePids.push(node.pid);
   }
   const env = {
     ...process.env,
@@ -115,9 +118,10 @@ async function main() {
   // The first instance migrates the database and writes the sign-in secret
   // alone; the others start once it listens.
   const appPorts = [];
+  const appPids = [];
   for (let i = 0; i < apps; i++) {
     const appPort = await freePort();
-    startApp(appPort, env, `app-${i + 1}`);
+    appPids.push(startApp(appPort, env, `app-${i + 1}`).pid);
     appPorts.push(appPort);
     if (i === 0) await waitForPort(appPort, 60_000);
   }
@@ -148,9 +152,18 @@ async function main() {
   await waitForPort(port, 10_000);
 
   say("certdrill cluster:");
-  say(`  memcached nodes: ${env.MEMCACHED_SERVERS}`);
-  appPorts.forEach((p, i) => say(`  app-${i + 1}: http://127.0.0.1:${p}`));
+  nodePorts.forEach((p, i) =>
+    say(`  memcached ${i + 1}: 127.0.0.1:${p} (pid ${nodePids[i]})`),
+  );
+  appPorts.forEach((p, i) =>
+    say(`  app-${i + 1}: http://127.0.0.1:${p} (pid ${appPids[i]})`),
+  );
   say(`  load balancer (nginx, round robin): http://localhost:${port}`);
+  say(
+    "Kill a node or an instance by its pid to watch the rest carry on; " +
+      "memcached -l 127.0.0.1 -p <port> -U 0 (with -u root as root) " +
+      "brings a node back.",
+  );
   say("Ctrl-C stops everything.");
 }
 

@@ -1,6 +1,8 @@
-// Keeps track of the child processes a script starts: when one of them stops
-// on its own, or on Ctrl-C, every other one is stopped too and waited for,
-// so nothing is left running.
+// Keeps track of the child processes a script starts. On Ctrl-C every one is
+// stopped and waited for, so nothing is left running. When a fatal child
+// stops on its own the rest stop too; a child that is not fatal (a cluster's
+// memcached node or app instance, which a person may kill to see what
+// happens) is only reported.
 
 const children = [];
 let stopping = false;
@@ -28,14 +30,26 @@ export async function stopAll(code) {
   process.exit(code);
 }
 
-/** Adds a child; if it exits while nothing is stopping, the rest stop too. */
-export function supervise(child, name = child.spawnfile) {
+/**
+ * Adds a child. If a fatal child exits while nothing is stopping, the rest
+ * stop too; if another does, the script says so and carries on.
+ */
+export function supervise(
+  child,
+  name = child.spawnfile,
+  { fatal = true } = {},
+) {
   children.push(child);
   child.once("exit", (code, signal) => {
     if (stopping) return;
-    process.stderr.write(
-      `${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.\n`,
-    );
+    const how = signal ?? `exit code ${code}`;
+    if (!fatal) {
+      process.stderr.write(
+        `${name} stopped (${how}); the rest keep running.\n`,
+      );
+      return;
+    }
+    process.stderr.write(`${name} stopped (${how}); stopping the rest.\n`);
     void stopAll(code ?? 1);
   });
   return child;
