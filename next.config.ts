@@ -112,6 +112,9 @@ export default function nextConfig(phase: string): NextConfig {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // `npm run build:standalone` makes the self-contained server the AWS
+    // deployment runs (docs/deploy-aws.md); `npm start` serves `next start`.
+    output: process.env.CERTDRILL_STANDALONE === "1" ? "standalone" : undefined,
     serverExternalPackages: ["better-sqlite3", "memjs"],
 
     async headers() {

@@ -5,7 +5,13 @@
 // and never calls headers() itself. See
 // docs/decisions/009-content-security-policy.md.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -181,6 +187,14 @@ async function main() {
     const missing = written.pages[route].filter((h) => !policy.includes(h));
     if (missing.length > 0) {
       fail(`${route} would be served without ${missing.length} of its hashes`);
+    }
+  }
+  // A standalone build (docs/deploy-aws.md) serves from its own copy of
+  // .next, made during the build, before the hashes existed.
+  const standalone = path.join(distDir, "standalone", ".next");
+  if (existsSync(standalone)) {
+    for (const file of [manifestFile, routesManifestFile]) {
+      copyFileSync(file, path.join(standalone, path.basename(file)));
     }
   }
   const hashes = new Set(Object.values(written.pages).flat());
