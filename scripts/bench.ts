@@ -7,7 +7,7 @@
 //
 // Load is generated here with autocannon and aimed only at loopback. Each run
 // is bounded in time and in count.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
@@ -470,6 +470,17 @@ function printTable(rows: string[][]) {
   console.log();
 }
 
+function currentCommit(): string {
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { encoding: "utf8" }).trim();
+  try {
+    const dirty = git("status", "--porcelain", "--untracked-files=no");
+    return `${git("rev-parse", "--short", "HEAD")}${dirty ? " (modified)" : ""}`;
+  } catch {
+    return "unknown";
+  }
+}
+
 const latency = (l: Latency) =>
   `p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, ${l.opsPerSecond}/s` +
   (l.errors ? `, ${l.errors} errors` : "");
@@ -495,6 +506,7 @@ async function main() {
   const report = BenchmarkReportSchema.parse({
     version: 1,
     ranAt: new Date().toISOString(),
+    commit: currentCommit(),
     machine,
     goals: goalsOf(http, layer),
     requests: Object.entries(http.requests).map(([name, run]) => ({

@@ -30,10 +30,11 @@ export function BenchmarkReportView({ report }: { report: BenchmarkReport }) {
   return (
     <div className="space-y-6">
       <p className="text-ink-muted text-sm">
-        Measured {new Date(report.ranAt).toUTCString()} on {machine.cpus} ×{" "}
-        {machine.model}, {machine.memoryGb} GB, Node {machine.node}, load
-        average {machine.loadAverageAtStart.join(" ")} at the start. The load
-        generator ran on the same machine as the servers.
+        Measured {new Date(report.ranAt).toUTCString()} at commit{" "}
+        {report.commit} on {machine.cpus} × {machine.model}, {machine.memoryGb}{" "}
+        GB, Node {machine.node}, load average{" "}
+        {machine.loadAverageAtStart.join(" ")} at the start. The load generator
+        ran on the same machine as the servers.
       </p>
       <section aria-labelledby="reading" className="space-y-2">
         <h2 id="reading" className="text-xl font-semibold">

@@ -48,6 +48,8 @@ export type LoadRun = z.infer<typeof LoadRunSchema>;
 export const BenchmarkReportSchema = z.object({
   version: z.literal(1),
   ranAt: z.string(),
+  /** The commit measured, and whether the work tree had changes. */
+  commit: z.string(),
   machine: z.object({
     cpus: z.number().int().positive(),
     model: z.string(),

@@ -27,6 +27,7 @@ function report(stores: StoreRun[]): BenchmarkReport {
   return {
     version: 1,
     ranAt: "2026-12-04T00:00:00.000Z",
+    commit: "abc1234",
     machine: {
       cpus: 2,
       model: "test",
