@@ -43,6 +43,22 @@ async function learner() {
   return { call };
 }
 
+type Call = Awaited<ReturnType<typeof learner>>["call"];
+
+/** Starts a drill on the question's task and skips to that question. */
+async function drillShowing(
+  call: Call,
+  question: { id: string; task: string },
+) {
+  let { drill } = (
+    await call("POST", "/api/drills", { task: question.task, count: "all" })
+  ).body;
+  while (drill.current && drill.current.questionId !== question.id) {
+    ({ drill } = (await call("POST", "/api/drills/current/next")).body);
+  }
+  return drill;
+}
+
 describe("the learner API", () => {
   it("answers bad input with a 4xx that says what is wrong", async () => {
     const { call } = await learner();
@@ -140,6 +156,51 @@ describe("the learner API", () => {
     expect(early.status).toBe(409);
     expect(second.status).toBe(409);
     expect(JSON.stringify(view.body)).not.toMatch(/winningLogicHtml|"answer"/);
+  });
+
+  it("gives no key or explanation for a question of the running exam, on any practice route", async () => {
+    const { call } = await learner();
+    const { body } = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+    const exam = (await call("GET", `/api/exams/${body.examId}`)).body;
+    const questionId: string = exam.questions[0].id;
+    const question = (await call("GET", `/api/questions/${questionId}`)).body;
+    const options = question.options
+      .slice(0, question.choose)
+      .map((o: { letter: string }) => o.letter);
+    const drill = await drillShowing(call, question);
+
+    const refusals = [
+      await call("POST", `/api/questions/${questionId}/answer`, { options }),
+      await call("POST", "/api/review/answer", { questionId, options }),
+      await call("POST", "/api/drills/current/answer", {
+        questionId,
+        options,
+      }),
+    ];
+    const drillAfter = (await call("GET", "/api/drills/current")).body;
+
+    console.log(refusals.map((r) => `${r.status} ${r.body.error?.message}`));
+    expect(drill.current.questionId).toBe(questionId);
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(409);
+      expect(refusal.body.error.message).toMatch(
+        /in your mock exam, which is still running/,
+      );
+      expect(JSON.stringify(refusal.body)).not.toMatch(
+        /winningLogicHtml|quickInsightHtml|traps|"answer"/,
+      );
+    }
+    expect(drillAfter.drill.answeredCount).toBe(0);
+
+    await call("POST", `/api/exams/${body.examId}/submit`);
+    const after = await call("POST", `/api/questions/${questionId}/answer`, {
+      options,
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.winningLogicHtml).toEqual(expect.any(String));
   });
 
   it("draws the longest full exam today's bank can fill, at two minutes a question", async () => {
