@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 
 import {
   chooseByKeyboard,
+  expectLetterChooses,
   expectNoAnswerKey,
   recordResponses,
 } from "./practice-helpers";
@@ -25,6 +26,12 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
       page.getByRole("heading", { name: `Question ${n} of 10` }),
     ).toBeFocused();
     const responses = recordResponses(page);
+    if (n === 1) {
+      await expectLetterChooses(page, "b");
+      await expect(
+        page.getByRole("button", { name: /Bookmark/ }),
+      ).toHaveAttribute("aria-pressed", "false");
+    }
     await chooseByKeyboard(page);
     expectNoAnswerKey(await responses());
 
@@ -42,11 +49,11 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
     await expect(page.locator("[data-verdict]")).toBeFocused();
 
     if (n === 1) {
-      await page.keyboard.press("b");
+      await page.keyboard.press("Shift+B");
       await expect(
         page.getByRole("button", { name: /Bookmarked/ }),
       ).toHaveAttribute("aria-pressed", "true");
-      await page.keyboard.press("f");
+      await page.keyboard.press("Shift+F");
       await expect(
         page.getByRole("button", { name: /Flagged for review/ }),
       ).toBeVisible();

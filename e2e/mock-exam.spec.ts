@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 
 import {
   chooseByKeyboard,
+  expectLetterChooses,
   expectNoAnswerKey,
   recordResponses,
 } from "./practice-helpers";
@@ -25,8 +26,10 @@ test("a learner sits a quick mock exam, reviews it before submitting, and reads 
     await expect(
       page.getByRole("heading", { name: `Question ${n} of 10` }),
     ).toBeVisible();
+    // A letter chooses on the exam screen as in drills.
+    if (n === 1) await expectLetterChooses(page, "b");
     if (n <= 8) await chooseByKeyboard(page);
-    if (n === 10) await page.keyboard.press("f");
+    if (n === 10) await page.keyboard.press("Shift+F");
     await expect(page.getByText("All answers saved")).toBeVisible();
     if (n < 10) await page.keyboard.press("n");
   }

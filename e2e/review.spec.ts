@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-import { chooseByKeyboard } from "./practice-helpers";
+import { chooseByKeyboard, expectLetterChooses } from "./practice-helpers";
 
 test("a flagged drill question comes up in review and leaves the queue once answered", async ({
   page,
@@ -16,7 +16,7 @@ test("a flagged drill question comes up in review and leaves the queue once answ
   await expect(
     page.getByRole("heading", { name: "Question 1 of 10" }),
   ).toBeVisible();
-  await page.keyboard.press("f");
+  await page.keyboard.press("Shift+F");
   await expect(
     page.getByRole("button", { name: /Flagged for review/ }),
   ).toBeVisible();
@@ -26,6 +26,7 @@ test("a flagged drill question comes up in review and leaves the queue once answ
     page.getByRole("heading", { name: "Review 1 of 1 due" }),
   ).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expectLetterChooses(page, "b");
   await chooseByKeyboard(page);
   await page.keyboard.press("Enter");
   await expect(page.getByText(/Next review: /)).toBeVisible();

@@ -10,7 +10,10 @@ import { ExamClock } from "@/components/exam/exam-clock";
 import { ExamNavigator } from "@/components/exam/exam-navigator";
 import { ExamSubmitPanel } from "@/components/exam/exam-submit-panel";
 import { OptionList, toggleLetter } from "@/components/practice/option-list";
-import { ShortcutHelp } from "@/components/practice/shortcut-help";
+import {
+  EXAM_SHORTCUTS,
+  ShortcutHelp,
+} from "@/components/practice/shortcut-help";
 import { optionKeys, useShortcuts } from "@/components/practice/use-shortcuts";
 import { QuestionHtml } from "@/components/question-html";
 import { useSession } from "@/components/session-provider";
@@ -25,13 +28,6 @@ import { ProblemMessage } from "@/components/problem-message";
 
 type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 type Answers = ExamView["answers"];
-
-const EXAM_SHORTCUTS: [string, string][] = [
-  ["1–5 or A–E", "choose or unchoose an option"],
-  ["N / P", "next / previous question"],
-  ["F", "flag or unflag for your own review before submitting"],
-  ["?", "show or hide these shortcuts"],
-];
 
 /** The exam in progress: one question at a time, a clock and a navigator. */
 export function ExamRunner() {
@@ -148,7 +144,7 @@ export function ExamRunner() {
         : {}),
       n: () => go(index + 1),
       p: () => go(index - 1),
-      f: () => void flag(),
+      "Shift+F": () => void flag(),
       "?": () => setHelp((open) => !open),
     }),
     !help && exam !== null,
@@ -234,9 +230,10 @@ export function ExamRunner() {
                 type="button"
                 onClick={() => void flag()}
                 aria-pressed={answer?.flagged ?? false}
+                aria-keyshortcuts="Shift+F"
                 className="border-line aria-pressed:border-accent rounded-lg border px-4 py-2 aria-pressed:font-semibold"
               >
-                {answer?.flagged ? "Flagged ⚑" : "Flag"} (F)
+                {answer?.flagged ? "Flagged ⚑" : "Flag"} (Shift+F)
               </button>
               {index + 1 < exam.length ? (
                 <button

@@ -154,7 +154,7 @@ export function ProgressScreen({
             </h2>
             {progress.bookmarks.length === 0 ? (
               <p className="text-ink-muted">
-                Press B on a question to bookmark it.
+                Press Shift+B on a drill or review question to bookmark it.
               </p>
             ) : (
               <ul className="space-y-2">
