@@ -2,15 +2,23 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 import {
+  checkAndReadKey,
   chooseByKeyboard,
   expectLetterChooses,
   expectNoAnswerKey,
+  pageAndRscBodies,
   recordResponses,
 } from "./practice-helpers";
 
-test("a learner drills three questions by keyboard alone", async ({ page }) => {
+test("a learner drills three questions by keyboard alone, and nothing sent before a check holds its explanation", async ({
+  page,
+}) => {
+  // From the first byte of /drill: its HTML with the inline RSC payload,
+  // the session, the drill's start and every JSON call after it.
+  let responses = recordResponses(page);
   await page.goto("/drill");
   await expect(page.getByTestId("session-status")).toContainText("answered");
+  const shell = await pageAndRscBodies(page.request, "/drill");
 
   await page.getByLabel("Domain").focus();
   await page.keyboard.press("ArrowDown"); // domain 1
@@ -25,7 +33,6 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
     await expect(
       page.getByRole("heading", { name: `Question ${n} of 10` }),
     ).toBeFocused();
-    const responses = recordResponses(page);
     if (n === 1) {
       await expectLetterChooses(page, "b");
       await expect(
@@ -33,9 +40,12 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
       ).toHaveAttribute("aria-pressed", "false");
     }
     await chooseByKeyboard(page);
-    expectNoAnswerKey(await responses());
+    const beforeCheck = await responses();
+    if (n === 1) beforeCheck.push(...shell);
 
-    await page.keyboard.press("Enter");
+    const { phrases } = await checkAndReadKey(page);
+    expectNoAnswerKey(beforeCheck, phrases);
+    responses = recordResponses(page);
     const verdict = page
       .getByRole("status")
       .filter({ hasText: /Correct|Not quite/ });

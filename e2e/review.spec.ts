@@ -1,7 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-import { chooseByKeyboard, expectLetterChooses } from "./practice-helpers";
+import {
+  checkAndReadKey,
+  chooseByKeyboard,
+  expectLetterChooses,
+  expectNoAnswerKey,
+  pageAndRscBodies,
+  recordResponses,
+} from "./practice-helpers";
 
 test("a flagged drill question comes up in review and leaves the queue once answered", async ({
   page,
@@ -21,6 +28,7 @@ test("a flagged drill question comes up in review and leaves the queue once answ
     page.getByRole("button", { name: /Flagged for review/ }),
   ).toBeVisible();
 
+  const responses = recordResponses(page);
   await page.goto("/review");
   await expect(
     page.getByRole("heading", { name: "Review 1 of 1 due" }),
@@ -28,7 +36,12 @@ test("a flagged drill question comes up in review and leaves the queue once answ
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await expectLetterChooses(page, "b");
   await chooseByKeyboard(page);
-  await page.keyboard.press("Enter");
+  const beforeCheck = [
+    ...(await responses()),
+    ...(await pageAndRscBodies(page.request, "/review")),
+  ];
+  const { phrases } = await checkAndReadKey(page);
+  expectNoAnswerKey(beforeCheck, phrases);
   await expect(page.getByText(/Next review: /)).toBeVisible();
   await page.keyboard.press("n");
 
