@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { openDatabase } from "@/lib/db/get-db";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import { browserLike } from "@/lib/testing/http-client";
 import {
@@ -41,6 +42,33 @@ async function learner() {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
   return { call };
+}
+
+/** Moves an exam's deadline a second into the past, in SQL only. */
+async function moveDeadlineBack(examId: string) {
+  const db = openDatabase(database.url);
+  try {
+    await db
+      .updateTable("exams")
+      .set({ deadline_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", examId)
+      .execute();
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function examRow(examId: string) {
+  const db = openDatabase(database.url);
+  try {
+    return await db
+      .selectFrom("exams")
+      .select(["status", "finished_at"])
+      .where("id", "=", examId)
+      .executeTakeFirstOrThrow();
+  } finally {
+    await db.destroy();
+  }
 }
 
 type Call = Awaited<ReturnType<typeof learner>>["call"];
@@ -201,6 +229,24 @@ describe("the learner API", () => {
     });
     expect(after.status).toBe(200);
     expect(after.body.winningLogicHtml).toEqual(expect.any(String));
+  });
+
+  it("scores a submit that is the first request after the deadline as expired, whatever the session copy says", async () => {
+    const { call } = await learner();
+    const { body } = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+    // Only SQL learns of the passed deadline; memcached's copy still runs.
+    await moveDeadlineBack(body.examId);
+
+    const submit = await call("POST", `/api/exams/${body.examId}/submit`);
+    const stored = await examRow(body.examId);
+
+    expect(submit.status).toBe(409);
+    expect(submit.body.error.code).toBe("EXAM_OVER");
+    expect(submit.body.error.message).toMatch(/time limit passed/);
+    expect(stored).toMatchObject({ status: "expired" });
   });
 
   it("draws the longest full exam today's bank can fill, at two minutes a question", async () => {

@@ -150,10 +150,17 @@ export async function answerInExam(
   }
 }
 
+/**
+ * Submits the exam if SQL says it still runs: the session copy of the
+ * deadline is not trusted here, and finishExam scores a submit that reaches
+ * SQL after the deadline as expired.
+ */
 export async function submitExam(session: ActiveSession, examId: string) {
-  const exam = await findExam(session, examId);
+  const exam = await findExam(session, examId, { fromSql: true });
   refuseIfOver(exam);
 
-  await finishExam(getDb(), examId, "submitted");
+  const finished = await finishExam(getDb(), examId, "submitted");
   await forgetExam(session, examId);
+  if (finished !== "submitted")
+    refuseIfOver(await findExam(session, examId, { fromSql: true }));
 }
