@@ -249,6 +249,45 @@ describe("the learner API", () => {
     expect(stored).toMatchObject({ status: "expired" });
   });
 
+  it("expires an exam whose deadline passed unobserved instead of reporting it running or letting it block a new one", async () => {
+    const { call } = await learner();
+    const first = (
+      await call("POST", "/api/exams", { examCode: "dva-c02", size: "quick" })
+    ).body.examId;
+    await moveDeadlineBack(first);
+
+    const overview = (await call("GET", "/api/exams")).body;
+    const second = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+
+    expect(overview.active).toBeNull();
+    expect(overview.history).toEqual([
+      expect.objectContaining({ id: first, status: "expired" }),
+    ]);
+    expect(second.status).toBe(201);
+    expect((await call("GET", "/api/exams")).body.active).toBe(
+      second.body.examId,
+    );
+  });
+
+  it("starts a new exam after one that expired unobserved, when the start is the first request", async () => {
+    const { call } = await learner();
+    const first = (
+      await call("POST", "/api/exams", { examCode: "dva-c02", size: "quick" })
+    ).body.examId;
+    await moveDeadlineBack(first);
+
+    const second = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+
+    expect(second.status).toBe(201);
+    expect(await examRow(first)).toMatchObject({ status: "expired" });
+  });
+
   it("draws the longest full exam today's bank can fill, at two minutes a question", async () => {
     const { call } = await learner();
     const { body } = await call("POST", "/api/exams", {

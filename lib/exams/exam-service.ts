@@ -18,11 +18,12 @@ export async function startExam(
   session: ActiveSession,
   { examCode, size }: { examCode: string; size: "full" | "quick" },
 ): Promise<ExamState> {
-  if (session.data.exam) {
+  const running = await findRunningExam(session);
+  if (running) {
     throw new AppError(
       "CONFLICT",
       "You already have a mock exam in progress. Finish or submit it first.",
-      { examId: session.data.exam.id },
+      { examId: running.id },
     );
   }
   const bank = getQuestionBank();
@@ -99,6 +100,22 @@ export async function findExam(
     return { ...stored, status: "expired" as const };
   }
   return stored;
+}
+
+/**
+ * The learner's exam that still takes answers, or null, as SQL has it. One
+ * whose deadline passed while nobody looked is scored as expired here, so it
+ * neither blocks a new exam nor is reported as running.
+ */
+export async function findRunningExam(session: ActiveSession) {
+  const live = session.data.exam;
+  if (!live) return null;
+
+  const exam = await findExam(session, live.id, { fromSql: true });
+  if (exam.status === "in-progress") return exam;
+  // Finished on another instance, whose session copy was the one cleared.
+  await forgetExam(session, live.id);
+  return null;
 }
 
 async function forgetExam(session: ActiveSession, examId: string) {
