@@ -103,7 +103,7 @@ export function ProgressScreen({
               ? Math.round((100 * d.correct) / d.attempts)
               : 0,
           }))}
-          target={69}
+          target={progress.scale.passPercent}
           caption={
             "Share of all your answers that were right, per domain; " +
             "the dashed line is about where the pass mark falls."
