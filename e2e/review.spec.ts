@@ -75,6 +75,11 @@ test("a learner sets an exam date and sees progress with readiness and the maste
     page.getByRole("heading", { name: "Mastery map" }),
   ).toBeVisible();
   await expect(page.getByText(/not started/).first()).toBeVisible();
+  // Two answers leave at least two of the four domains without any.
+  await expect(
+    page.getByRole("img", { name: /: no answers yet/ }),
+  ).toBeVisible();
+  await expect(page.getByText("no answers yet").first()).toBeVisible();
   await page.getByLabel("My exam date").fill("2027-03-15");
   await page.getByRole("button", { name: "Save date" }).click();
   await expect(page.getByText("Exam date saved: 2027-03-15.")).toBeVisible();

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  LabelList,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -11,7 +12,27 @@ import {
   YAxis,
 } from "recharts";
 
-type Row = { label: string; percent: number };
+/** A domain's share correct, or null when it has no answers to share. */
+type Row = { label: string; percent: number | null };
+
+const NO_ANSWERS = "no answers yet";
+
+/**
+ * What the chart draws: an empty bar with a note for a domain without
+ * answers, which a bar at 0% would misreport as "all wrong".
+ */
+export function barData(rows: Row[]) {
+  return rows.map((row) => ({
+    label: row.label,
+    percent: row.percent ?? 0,
+    note: row.percent === null ? NO_ANSWERS : "",
+  }));
+}
+
+/** A row as a screen reader hears it. */
+export function describeRow(row: Row) {
+  return `${row.label}: ${row.percent === null ? NO_ANSWERS : `${row.percent}%`}`;
+}
 
 /** Share correct per domain, as horizontal bars against a target line. */
 export function DomainBars({
@@ -29,11 +50,11 @@ export function DomainBars({
         className="w-full"
         style={{ height: 56 * rows.length + 40 }}
         role="img"
-        aria-label={rows.map((r) => `${r.label}: ${r.percent}%`).join("; ")}
+        aria-label={rows.map(describeRow).join("; ")}
       >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
-            data={rows}
+            data={barData(rows)}
             layout="vertical"
             margin={{ left: 8, right: 24 }}
           >
@@ -57,7 +78,10 @@ export function DomainBars({
               fontSize={12}
             />
             <Tooltip
-              formatter={(value) => [`${String(value)}%`, "Correct"]}
+              formatter={(value, _name, item) => [
+                (item.payload as { note: string }).note || `${String(value)}%`,
+                "Correct",
+              ]}
               contentStyle={{
                 background: "var(--color-surface)",
                 border: "1px solid var(--color-line)",
@@ -75,7 +99,14 @@ export function DomainBars({
               dataKey="percent"
               fill="var(--color-accent)"
               isAnimationActive={false}
-            />
+            >
+              <LabelList
+                dataKey="note"
+                position="right"
+                fill="var(--color-ink-muted)"
+                fontSize={12}
+              />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -101,7 +101,7 @@ export function ProgressScreen({
             label: `${d.number}. ${d.title}`,
             percent: d.attempts
               ? Math.round((100 * d.correct) / d.attempts)
-              : 0,
+              : null,
           }))}
           target={progress.scale.passPercent}
           caption={
