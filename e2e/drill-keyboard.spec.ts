@@ -83,6 +83,35 @@ test("a learner drills three questions by keyboard alone, and nothing sent befor
   await expect(page.getByTestId("session-status")).toContainText("3 answered");
 });
 
+test("a reload on an answered drill question shows its verdict and explanation again", async ({
+  page,
+}) => {
+  await page.goto("/drill");
+  await page.getByRole("button", { name: "Start drill" }).click();
+  await chooseByKeyboard(page);
+  await page.keyboard.press("Enter");
+  const verdict = page
+    .getByRole("status")
+    .filter({ hasText: /Correct|Not quite/ });
+  await expect(verdict).toBeVisible();
+  const said = await verdict.textContent();
+  const chosen = await page.locator("fieldset input:checked").count();
+
+  await page.reload();
+
+  await expect(
+    page.getByRole("heading", { name: "Question 1 of 10" }),
+  ).toBeVisible();
+  await expect(verdict).toHaveText(said ?? "");
+  await expect(
+    page.getByRole("heading", { name: "Why it wins" }),
+  ).toBeVisible();
+  await expect(page.locator("fieldset input:checked")).toHaveCount(chosen);
+  await expect(
+    page.getByRole("button", { name: "Check answer (Enter)" }),
+  ).toHaveCount(0);
+});
+
 test("a multiple-response question needs its N choices before it is checked", async ({
   page,
 }) => {

@@ -75,6 +75,20 @@ export function PracticeQuestion(props: Props) {
     };
   }, [questionId]);
 
+  // A question answered before a reload shows its explanation again; the
+  // server keeps what was chosen.
+  const earlierVerdict = props.earlierVerdict;
+  useEffect(() => {
+    if (earlierVerdict == null) return;
+    let live = true;
+    void api(props.answerUrl, PracticeResultSchema).then((response) => {
+      if (live && response.ok) setResult(response.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, props.answerUrl, earlierVerdict]);
+
   // The verdict takes focus, so a screen reader reads it and Tab continues
   // into the explanation.
   useEffect(() => {

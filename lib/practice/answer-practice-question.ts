@@ -96,7 +96,7 @@ export async function answerPracticeQuestion(
  * Refuses a question of the learner's running mock exam: checking it here
  * would reveal its key and explanation before the exam is submitted.
  */
-async function requireOutsideRunningExam(
+export async function requireOutsideRunningExam(
   db: Kysely<Database>,
   learnerId: string,
   questionId: string,
