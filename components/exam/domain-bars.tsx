@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   LabelList,
   ReferenceLine,
   ResponsiveContainer,
@@ -44,6 +45,7 @@ export function DomainBars({
   target?: number;
   caption: string;
 }) {
+  const data = barData(rows);
   return (
     <figure className="space-y-2">
       <div
@@ -54,7 +56,7 @@ export function DomainBars({
       >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
-            data={barData(rows)}
+            data={data}
             layout="vertical"
             margin={{ left: 8, right: 24 }}
           >
@@ -99,7 +101,16 @@ export function DomainBars({
               dataKey="percent"
               fill="var(--color-accent)"
               isAnimationActive={false}
+              // Recharts labels only bars with a size: a domain without
+              // answers gets an invisible sliver to hang its note on.
+              minPointSize={(_value, index) => (data[index]?.note ? 1 : 0)}
             >
+              {data.map((row) => (
+                <Cell
+                  key={row.label}
+                  fill={row.note ? "transparent" : "var(--color-accent)"}
+                />
+              ))}
               <LabelList
                 dataKey="note"
                 position="right"
