@@ -197,6 +197,13 @@ describe("accounts and sessions", () => {
         all(422),
       ],
       [
+        "GET",
+        "/api/drills/current/answer",
+        "/api/drills/current/answer",
+        undefined,
+        all(404),
+      ],
+      [
         "POST",
         "/api/drills/current/next",
         "/api/drills/current/next",

@@ -2,14 +2,23 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 import {
+  checkAndReadKey,
   chooseByKeyboard,
+  expectLetterChooses,
   expectNoAnswerKey,
+  pageAndRscBodies,
   recordResponses,
 } from "./practice-helpers";
 
-test("a learner drills three questions by keyboard alone", async ({ page }) => {
+test("a learner drills three questions by keyboard alone, and nothing sent before a check holds its explanation", async ({
+  page,
+}) => {
+  // From the first byte of /drill: its HTML with the inline RSC payload,
+  // the session, the drill's start and every JSON call after it.
+  let responses = recordResponses(page);
   await page.goto("/drill");
   await expect(page.getByTestId("session-status")).toContainText("answered");
+  const shell = await pageAndRscBodies(page.request, "/drill");
 
   await page.getByLabel("Domain").focus();
   await page.keyboard.press("ArrowDown"); // domain 1
@@ -24,11 +33,19 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
     await expect(
       page.getByRole("heading", { name: `Question ${n} of 10` }),
     ).toBeFocused();
-    const responses = recordResponses(page);
+    if (n === 1) {
+      await expectLetterChooses(page, "b");
+      await expect(
+        page.getByRole("button", { name: /Bookmark/ }),
+      ).toHaveAttribute("aria-pressed", "false");
+    }
     await chooseByKeyboard(page);
-    expectNoAnswerKey(await responses());
+    const beforeCheck = await responses();
+    if (n === 1) beforeCheck.push(...shell);
 
-    await page.keyboard.press("Enter");
+    const { phrases } = await checkAndReadKey(page);
+    expectNoAnswerKey(beforeCheck, phrases);
+    responses = recordResponses(page);
     const verdict = page
       .getByRole("status")
       .filter({ hasText: /Correct|Not quite/ });
@@ -42,11 +59,11 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
     await expect(page.locator("[data-verdict]")).toBeFocused();
 
     if (n === 1) {
-      await page.keyboard.press("b");
+      await page.keyboard.press("Shift+B");
       await expect(
         page.getByRole("button", { name: /Bookmarked/ }),
       ).toHaveAttribute("aria-pressed", "true");
-      await page.keyboard.press("f");
+      await page.keyboard.press("Shift+F");
       await expect(
         page.getByRole("button", { name: /Flagged for review/ }),
       ).toBeVisible();
@@ -64,6 +81,35 @@ test("a learner drills three questions by keyboard alone", async ({ page }) => {
     page.getByRole("heading", { name: "Question 4 of 10" }),
   ).toBeVisible();
   await expect(page.getByTestId("session-status")).toContainText("3 answered");
+});
+
+test("a reload on an answered drill question shows its verdict and explanation again", async ({
+  page,
+}) => {
+  await page.goto("/drill");
+  await page.getByRole("button", { name: "Start drill" }).click();
+  await chooseByKeyboard(page);
+  await page.keyboard.press("Enter");
+  const verdict = page
+    .getByRole("status")
+    .filter({ hasText: /Correct|Not quite/ });
+  await expect(verdict).toBeVisible();
+  const said = await verdict.textContent();
+  const chosen = await page.locator("fieldset input:checked").count();
+
+  await page.reload();
+
+  await expect(
+    page.getByRole("heading", { name: "Question 1 of 10" }),
+  ).toBeVisible();
+  await expect(verdict).toHaveText(said ?? "");
+  await expect(
+    page.getByRole("heading", { name: "Why it wins" }),
+  ).toBeVisible();
+  await expect(page.locator("fieldset input:checked")).toHaveCount(chosen);
+  await expect(
+    page.getByRole("button", { name: "Check answer (Enter)" }),
+  ).toHaveCount(0);
 });
 
 test("a multiple-response question needs its N choices before it is checked", async ({

@@ -47,7 +47,7 @@ test("an exam resumes after the app restarts and memcached has forgotten every s
     await expect(page.getByText("All answers saved")).toBeVisible();
     await page.keyboard.press("n");
   }
-  await page.keyboard.press("f");
+  await page.keyboard.press("Shift+F");
   await expect(page.getByText("All answers saved")).toBeVisible();
   const clockBefore = await page
     .getByLabel(/Time left/)

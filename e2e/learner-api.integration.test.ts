@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { openDatabase } from "@/lib/db/get-db";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import { browserLike } from "@/lib/testing/http-client";
 import {
@@ -41,6 +42,49 @@ async function learner() {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
   return { call };
+}
+
+/** Moves an exam's deadline a second into the past, in SQL only. */
+async function moveDeadlineBack(examId: string) {
+  const db = openDatabase(database.url);
+  try {
+    await db
+      .updateTable("exams")
+      .set({ deadline_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", examId)
+      .execute();
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function examRow(examId: string) {
+  const db = openDatabase(database.url);
+  try {
+    return await db
+      .selectFrom("exams")
+      .select(["status", "finished_at"])
+      .where("id", "=", examId)
+      .executeTakeFirstOrThrow();
+  } finally {
+    await db.destroy();
+  }
+}
+
+type Call = Awaited<ReturnType<typeof learner>>["call"];
+
+/** Starts a drill on the question's task and skips to that question. */
+async function drillShowing(
+  call: Call,
+  question: { id: string; task: string },
+) {
+  let { drill } = (
+    await call("POST", "/api/drills", { task: question.task, count: "all" })
+  ).body;
+  while (drill.current && drill.current.questionId !== question.id) {
+    ({ drill } = (await call("POST", "/api/drills/current/next")).body);
+  }
+  return drill;
 }
 
 describe("the learner API", () => {
@@ -140,6 +184,108 @@ describe("the learner API", () => {
     expect(early.status).toBe(409);
     expect(second.status).toBe(409);
     expect(JSON.stringify(view.body)).not.toMatch(/winningLogicHtml|"answer"/);
+  });
+
+  it("gives no key or explanation for a question of the running exam, on any practice route", async () => {
+    const { call } = await learner();
+    const { body } = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+    const exam = (await call("GET", `/api/exams/${body.examId}`)).body;
+    const questionId: string = exam.questions[0].id;
+    const question = (await call("GET", `/api/questions/${questionId}`)).body;
+    const options = question.options
+      .slice(0, question.choose)
+      .map((o: { letter: string }) => o.letter);
+    const drill = await drillShowing(call, question);
+
+    const refusals = [
+      await call("POST", `/api/questions/${questionId}/answer`, { options }),
+      await call("POST", "/api/review/answer", { questionId, options }),
+      await call("POST", "/api/drills/current/answer", {
+        questionId,
+        options,
+      }),
+    ];
+    const drillAfter = (await call("GET", "/api/drills/current")).body;
+
+    console.log(refusals.map((r) => `${r.status} ${r.body.error?.message}`));
+    expect(drill.current.questionId).toBe(questionId);
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(409);
+      expect(refusal.body.error.message).toMatch(
+        /in your mock exam, which is still running/,
+      );
+      expect(JSON.stringify(refusal.body)).not.toMatch(
+        /winningLogicHtml|quickInsightHtml|traps|"answer"/,
+      );
+    }
+    expect(drillAfter.drill.answeredCount).toBe(0);
+
+    await call("POST", `/api/exams/${body.examId}/submit`);
+    const after = await call("POST", `/api/questions/${questionId}/answer`, {
+      options,
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.winningLogicHtml).toEqual(expect.any(String));
+  });
+
+  it("scores a submit that is the first request after the deadline as expired, whatever the session copy says", async () => {
+    const { call } = await learner();
+    const { body } = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+    // Only SQL learns of the passed deadline; memcached's copy still runs.
+    await moveDeadlineBack(body.examId);
+
+    const submit = await call("POST", `/api/exams/${body.examId}/submit`);
+    const stored = await examRow(body.examId);
+
+    expect(submit.status).toBe(409);
+    expect(submit.body.error.code).toBe("EXAM_OVER");
+    expect(submit.body.error.message).toMatch(/time limit passed/);
+    expect(stored).toMatchObject({ status: "expired" });
+  });
+
+  it("expires an exam whose deadline passed unobserved instead of reporting it running or letting it block a new one", async () => {
+    const { call } = await learner();
+    const first = (
+      await call("POST", "/api/exams", { examCode: "dva-c02", size: "quick" })
+    ).body.examId;
+    await moveDeadlineBack(first);
+
+    const overview = (await call("GET", "/api/exams")).body;
+    const second = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+
+    expect(overview.active).toBeNull();
+    expect(overview.history).toEqual([
+      expect.objectContaining({ id: first, status: "expired" }),
+    ]);
+    expect(second.status).toBe(201);
+    expect((await call("GET", "/api/exams")).body.active).toBe(
+      second.body.examId,
+    );
+  });
+
+  it("starts a new exam after one that expired unobserved, when the start is the first request", async () => {
+    const { call } = await learner();
+    const first = (
+      await call("POST", "/api/exams", { examCode: "dva-c02", size: "quick" })
+    ).body.examId;
+    await moveDeadlineBack(first);
+
+    const second = await call("POST", "/api/exams", {
+      examCode: "dva-c02",
+      size: "quick",
+    });
+
+    expect(second.status).toBe(201);
+    expect(await examRow(first)).toMatchObject({ status: "expired" });
   });
 
   it("draws the longest full exam today's bank can fill, at two minutes a question", async () => {

@@ -39,7 +39,7 @@ export function ExamResultView() {
   if (problem) return <ProblemMessage>{problem}</ProblemMessage>;
   if (!result) return <p className="text-ink-muted">Loading your result…</p>;
 
-  const { score } = result;
+  const { score, scale } = result;
   return (
     <div className="space-y-8">
       <section
@@ -57,9 +57,12 @@ export function ExamResultView() {
         </p>
         <p className="mt-2 text-sm">
           The scaled score is an estimate: AWS does not publish how answers
-          become a score, so certdrill maps the share correct onto 100–1000 in a
-          straight line (720 is about 69% correct).
-          {result.shortened && " This exam was shorter than the real one."}
+          become a score, so certdrill maps the share correct
+          {scale &&
+            ` onto ${scale.min}–${scale.max} in a straight line ` +
+              `(${result.passMark} is about ` +
+              `${Math.round(scale.passPercent)}% correct)`}
+          .{result.shortened && " This exam was shorter than the real one."}
         </p>
       </section>
 
@@ -74,8 +77,13 @@ export function ExamResultView() {
               label: `${d.number}. ${d.title}`,
               percent: d.percent,
             }))}
-          target={69}
-          caption="Share correct per domain; the dashed line is about where the pass mark falls."
+          target={scale?.passPercent}
+          caption={
+            "Share correct per domain" +
+            (scale
+              ? "; the dashed line is about where the pass mark falls."
+              : ".")
+          }
         />
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Score per task statement</caption>

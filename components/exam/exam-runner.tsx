@@ -6,15 +6,19 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { callApi } from "@/components/call-api";
-import { ExamClock } from "@/components/exam/exam-clock";
 import { ExamNavigator } from "@/components/exam/exam-navigator";
+import { ExamStatus } from "@/components/exam/exam-status";
 import { ExamSubmitPanel } from "@/components/exam/exam-submit-panel";
 import { OptionList, toggleLetter } from "@/components/practice/option-list";
-import { ShortcutHelp } from "@/components/practice/shortcut-help";
+import {
+  EXAM_SHORTCUTS,
+  ShortcutHelp,
+} from "@/components/practice/shortcut-help";
 import { optionKeys, useShortcuts } from "@/components/practice/use-shortcuts";
 import { QuestionHtml } from "@/components/question-html";
 import { useSession } from "@/components/session-provider";
 import { useApi } from "@/components/use-api";
+import { useMediaQuery } from "@/components/use-media-query";
 import {
   ExamsOverviewSchema,
   ExamViewSchema,
@@ -25,13 +29,6 @@ import { ProblemMessage } from "@/components/problem-message";
 
 type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 type Answers = ExamView["answers"];
-
-const EXAM_SHORTCUTS: [string, string][] = [
-  ["1–5 or A–E", "choose or unchoose an option"],
-  ["N / P", "next / previous question"],
-  ["F", "flag or unflag for your own review before submitting"],
-  ["?", "show or hide these shortcuts"],
-];
 
 /** The exam in progress: one question at a time, a clock and a navigator. */
 export function ExamRunner() {
@@ -50,6 +47,8 @@ export function ExamRunner() {
   const [reviewing, setReviewing] = useState(false);
   const [help, setHelp] = useState(false);
   const queue = useRef(Promise.resolve());
+  // Tailwind's lg breakpoint, where the side column appears.
+  const wide = useMediaQuery("(min-width: 64rem)");
 
   const showResult = useCallback(
     (id: string) => router.replace(`/exam/result?id=${id}`),
@@ -148,7 +147,7 @@ export function ExamRunner() {
         : {}),
       n: () => go(index + 1),
       p: () => go(index - 1),
-      f: () => void flag(),
+      "Shift+F": () => void flag(),
       "?": () => setHelp((open) => !open),
     }),
     !help && exam !== null,
@@ -176,6 +175,17 @@ export function ExamRunner() {
   const answeredCount = exam.questions.filter(
     (q) => (answers[q.id]?.chosen.length ?? 0) > 0,
   ).length;
+  // One clock on the page: in the side column on a wide screen, in a bar
+  // that stays above the question on a narrow one.
+  const status = (
+    <ExamStatus
+      exam={exam}
+      offsetMs={offsetMs}
+      answeredCount={answeredCount}
+      onExpired={() => showResult(exam.id)}
+      compact={!wide}
+    />
+  );
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       {exam.shortened && (
@@ -183,6 +193,11 @@ export function ExamRunner() {
           A shorter exam: {exam.length} questions in {exam.durationMinutes}{" "}
           minutes, in the real exam&apos;s domain proportions and pace.
         </p>
+      )}
+      {!wide && (
+        <div className="bg-canvas border-line sticky top-0 z-10 -mx-4 border-b px-4 py-2">
+          {status}
+        </div>
       )}
       <div className="space-y-5">
         {reviewing ? (
@@ -234,9 +249,10 @@ export function ExamRunner() {
                 type="button"
                 onClick={() => void flag()}
                 aria-pressed={answer?.flagged ?? false}
+                aria-keyshortcuts="Shift+F"
                 className="border-line aria-pressed:border-accent rounded-lg border px-4 py-2 aria-pressed:font-semibold"
               >
-                {answer?.flagged ? "Flagged ⚑" : "Flag"} (F)
+                {answer?.flagged ? "Flagged ⚑" : "Flag"} (Shift+F)
               </button>
               {index + 1 < exam.length ? (
                 <button
@@ -262,30 +278,7 @@ export function ExamRunner() {
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-        <ExamClock
-          deadlineAt={exam.deadlineAt}
-          offsetMs={offsetMs}
-          totalMs={exam.durationMinutes * 60_000}
-          onExpired={() => showResult(exam.id)}
-        />
-        <div>
-          <p className="text-sm">
-            {answeredCount} of {exam.length} answered
-          </p>
-          <div
-            className="bg-surface-muted mt-1 h-1.5 rounded"
-            role="progressbar"
-            aria-label="Questions answered"
-            aria-valuemin={0}
-            aria-valuemax={exam.length}
-            aria-valuenow={answeredCount}
-          >
-            <div
-              className="bg-good-line h-full rounded"
-              style={{ width: `${(100 * answeredCount) / exam.length}%` }}
-            />
-          </div>
-        </div>
+        {wide && status}
         <p role="status" className="text-ink-muted text-sm">
           {saving === "saved"
             ? "All answers saved"

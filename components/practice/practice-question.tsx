@@ -75,6 +75,20 @@ export function PracticeQuestion(props: Props) {
     };
   }, [questionId]);
 
+  // A question answered before a reload shows its explanation again; the
+  // server keeps what was chosen.
+  const earlierVerdict = props.earlierVerdict;
+  useEffect(() => {
+    if (earlierVerdict == null) return;
+    let live = true;
+    void api(props.answerUrl, PracticeResultSchema).then((response) => {
+      if (live && response.ok) setResult(response.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, props.answerUrl, earlierVerdict]);
+
   // The verdict takes focus, so a screen reader reads it and Tab continues
   // into the explanation.
   useEffect(() => {
@@ -136,8 +150,8 @@ export function PracticeQuestion(props: Props) {
           })),
       Enter: () => void check(),
       n: props.onNext,
-      f: () => void flag(),
-      b: () => void toggleBookmark(),
+      "Shift+F": () => void flag(),
+      "Shift+B": () => void toggleBookmark(),
       "?": () => setHelp((open) => !open),
     }),
     !help,
@@ -157,13 +171,20 @@ export function PracticeQuestion(props: Props) {
           <ToolButton
             onClick={() => void toggleBookmark()}
             pressed={props.bookmarked}
+            shortcut="Shift+B"
           >
-            {props.bookmarked ? "Bookmarked" : "Bookmark"} (B)
+            {props.bookmarked ? "Bookmarked" : "Bookmark"} (Shift+B)
           </ToolButton>
-          <ToolButton onClick={() => void flag()} pressed={flagged}>
-            {flagged ? "Flagged for review" : "Flag for review"} (F)
+          <ToolButton
+            onClick={() => void flag()}
+            pressed={flagged}
+            shortcut="Shift+F"
+          >
+            {flagged ? "Flagged for review" : "Flag for review"} (Shift+F)
           </ToolButton>
-          <ToolButton onClick={() => setHelp(true)}>Shortcuts (?)</ToolButton>
+          <ToolButton onClick={() => setHelp(true)} shortcut="?">
+            Shortcuts (?)
+          </ToolButton>
         </div>
       </div>
 
@@ -261,10 +282,12 @@ export function PracticeQuestion(props: Props) {
 function ToolButton({
   onClick,
   pressed,
+  shortcut,
   children,
 }: {
   onClick: () => void;
   pressed?: boolean;
+  shortcut: string;
   children: React.ReactNode;
 }) {
   return (
@@ -272,6 +295,7 @@ function ToolButton({
       type="button"
       onClick={onClick}
       aria-pressed={pressed}
+      aria-keyshortcuts={shortcut}
       className="border-line bg-surface text-ink aria-pressed:border-accent rounded-md border px-2.5 py-1 aria-pressed:font-semibold"
     >
       {children}

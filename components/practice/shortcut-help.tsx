@@ -2,24 +2,44 @@
 
 import { useEffect, useRef } from "react";
 
-const ROWS: [string, string][] = [
-  ["1–5 or A–E", "choose or unchoose an option"],
+type Rows = [keys: string, action: string][];
+
+// Letters without Shift always choose options, on every screen; the other
+// actions take Shift so that no option's letter is ever taken (B, or F for
+// a sixth option).
+const CHOOSE: Rows[number] = [
+  "1–5 or A–E",
+  "choose or unchoose an option (6 or F for a sixth)",
+];
+const HELP: Rows[number] = ["?", "show or hide these shortcuts"];
+
+/** The drill and review screens' shortcuts. */
+export const PRACTICE_SHORTCUTS: Rows = [
+  CHOOSE,
   ["Enter", "check the answer"],
   ["N", "next question"],
-  ["F", "flag: see this question again in review"],
-  ["B", "bookmark or unbookmark"],
-  ["?", "show or hide these shortcuts"],
+  ["Shift+F", "flag: see this question again in review"],
+  ["Shift+B", "bookmark or unbookmark"],
+  HELP,
+];
+
+/** The mock exam screen's shortcuts. */
+export const EXAM_SHORTCUTS: Rows = [
+  CHOOSE,
+  ["N / P", "next / previous question"],
+  ["Shift+F", "flag or unflag for your own review before submitting"],
+  HELP,
 ];
 
 /** The keyboard shortcuts, in a native modal dialog (Escape closes it). */
 export function ShortcutHelp({
   open,
   onClose,
-  rows = ROWS,
+  rows = PRACTICE_SHORTCUTS,
 }: {
   open: boolean;
   onClose: () => void;
-  rows?: [string, string][];
+  rows?: Rows;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
 

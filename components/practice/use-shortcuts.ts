@@ -5,10 +5,13 @@ import { useEffect, useRef } from "react";
 export type Shortcuts = Record<string, () => void>;
 
 /**
- * Single-key shortcuts for the practice screens, built when a key is pressed
- * so they always act on the latest state. Keys typed into a form
- * field, or pressed with a modifier, are left alone; so is Enter on a button
- * or link, which already does what it says.
+ * Keyboard shortcuts for the practice and exam screens, built when a key is
+ * pressed so they always act on the latest state. A letter is named "b", or
+ * "Shift+B" when Shift is held (Caps Lock alone changes nothing): plain
+ * letters choose options, so the actions that are not choices (bookmark,
+ * flag) take Shift and never hide an option's letter. Keys typed into a form
+ * field, or pressed with Ctrl, Alt or Meta, are left alone; so is Enter on a
+ * button or link, which already does what it says.
  */
 export function useShortcuts(shortcuts: () => Shortcuts, enabled = true) {
   const latest = useRef(shortcuts);
@@ -31,8 +34,7 @@ export function useShortcuts(shortcuts: () => Shortcuts, enabled = true) {
       if (event.key === "Enter" && /^(BUTTON|A|SUMMARY)$/.test(tag)) return;
       if (target?.closest("dialog")) return;
 
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const action = latest.current()[key];
+      const action = latest.current()[shortcutName(event)];
       if (!action) return;
       event.preventDefault();
       action();
@@ -40,6 +42,13 @@ export function useShortcuts(shortcuts: () => Shortcuts, enabled = true) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [enabled]);
+}
+
+/** How a key press is looked up: "b", "Shift+B", "Enter", "?". */
+export function shortcutName(event: { key: string; shiftKey: boolean }) {
+  if (!/^[a-z]$/i.test(event.key)) return event.key;
+  const letter = event.key.toLowerCase();
+  return event.shiftKey ? `Shift+${letter.toUpperCase()}` : letter;
 }
 
 /** The option at a display position for keys 1–6 and A–F. */

@@ -101,9 +101,9 @@ export function ProgressScreen({
             label: `${d.number}. ${d.title}`,
             percent: d.attempts
               ? Math.round((100 * d.correct) / d.attempts)
-              : 0,
+              : null,
           }))}
-          target={69}
+          target={progress.scale.passPercent}
           caption={
             "Share of all your answers that were right, per domain; " +
             "the dashed line is about where the pass mark falls."
@@ -154,7 +154,7 @@ export function ProgressScreen({
             </h2>
             {progress.bookmarks.length === 0 ? (
               <p className="text-ink-muted">
-                Press B on a question to bookmark it.
+                Press Shift+B on a drill or review question to bookmark it.
               </p>
             ) : (
               <ul className="space-y-2">

@@ -52,6 +52,13 @@ export const ExamScoreSchema = BreakdownSchema.extend({
   ),
 });
 
+/** The blueprint's score scale, and the share correct its pass mark needs. */
+export const ScoreScaleSchema = z.object({
+  min: z.number(),
+  max: z.number(),
+  passPercent: z.number(),
+});
+
 export const ExamResultSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -59,6 +66,7 @@ export const ExamResultSchema = z.object({
   shortened: z.boolean(),
   startedAt: z.number(),
   passMark: z.number().nullable(),
+  scale: ScoreScaleSchema.nullable(),
   score: ExamScoreSchema,
   items: z.array(
     z.object({

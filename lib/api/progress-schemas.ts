@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ExamHistorySchema } from "@/lib/api/exam-schemas";
+import { ExamHistorySchema, ScoreScaleSchema } from "@/lib/api/exam-schemas";
 
 const TallySchema = z.object({
   /** Questions in the bank. */
@@ -17,6 +17,7 @@ export const ProgressSchema = z.object({
   examCode: z.string(),
   examTitle: z.string(),
   passMark: z.number(),
+  scale: ScoreScaleSchema,
   examDate: z.string().nullable(),
   domains: z.array(
     TallySchema.extend({

@@ -3,18 +3,24 @@ import "server-only";
 import { getLearnerHistory } from "@/lib/attempts/learner-history";
 import { getDb } from "@/lib/db/get-db";
 import type { DrillFilters } from "@/lib/drills/drill-filters";
-import { createDrill, saveDrillPosition } from "@/lib/drills/drill-store";
+import {
+  createDrill,
+  loadDrillAnswer,
+  saveDrillPosition,
+} from "@/lib/drills/drill-store";
 import { drillView } from "@/lib/drills/drill-view";
 import { selectDrillQuestions } from "@/lib/drills/select-drill-questions";
 import { AppError } from "@/lib/errors/app-error";
 import {
   answerPracticeQuestion,
+  requireOutsideRunningExam,
   type PracticeAnswer,
 } from "@/lib/practice/answer-practice-question";
 import {
   getQuestionBank,
   getQuestionOrThrow,
 } from "@/lib/questions/question-bank";
+import { nextReviewOf } from "@/lib/review/review-store";
 import { getSessionStore } from "@/lib/session/get-session-store";
 import type { ActiveSession } from "@/lib/session/open-session";
 import type { DrillState } from "@/lib/session/session-schema";
@@ -89,6 +95,34 @@ export async function answerInDrill(
   session.data.onScreen = null;
   await getSessionStore().save(session.id, session.data);
   return result;
+}
+
+/**
+ * The answer already given to the question on screen, with its explanation,
+ * so a reload shows what the learner saw when they checked it.
+ */
+export async function drillAnswerOnScreen(session: ActiveSession) {
+  const drill = requireDrill(session);
+  const learnerId = session.data.learner.id;
+  const questionId = drill.questionIds[drill.position];
+  const answer = questionId
+    ? await loadDrillAnswer(getDb(), drill.id, questionId)
+    : null;
+  if (!questionId || !answer) {
+    throw new AppError(
+      "NOT_FOUND",
+      "You have not answered the question on screen in this drill yet.",
+    );
+  }
+  const now = new Date();
+  await requireOutsideRunningExam(getDb(), learnerId, questionId, now);
+
+  const nextReview = await nextReviewOf(getDb(), learnerId, questionId);
+  return {
+    ...answer,
+    nextReview: nextReview ?? now.toISOString(),
+    ...getQuestionOrThrow(questionId).key,
+  };
 }
 
 /** Moves on to the next question; skipping an unanswered one is allowed. */

@@ -9,6 +9,7 @@ import type { DrillFilters } from "@/lib/drills/drill-filters";
 import type { DrillState } from "@/lib/session/session-schema";
 
 const QuestionIdsSchema = z.array(z.string().min(1)).min(1);
+const ChosenSchema = z.array(z.string().regex(/^[A-Z]$/)).min(1);
 
 /** Starts a drill in SQL, ending any drill the learner left unfinished. */
 export async function createDrill(
@@ -85,4 +86,26 @@ export async function saveDrillPosition(
     })
     .where("id", "=", drill.id)
     .execute();
+}
+
+/** The learner's answer to one question of a drill, if they gave one. */
+export async function loadDrillAnswer(
+  db: Kysely<Database>,
+  drillId: string,
+  questionId: string,
+) {
+  const row = await db
+    .selectFrom("attempts")
+    .select(["chosen_options", "correct", "time_taken_ms"])
+    .where("drill_id", "=", drillId)
+    .where("question_id", "=", questionId)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  if (!row) return null;
+
+  return {
+    chosen: ChosenSchema.parse(JSON.parse(row.chosen_options)),
+    correct: row.correct === 1,
+    timeTakenMs: row.time_taken_ms,
+  };
 }

@@ -18,11 +18,12 @@ export async function startExam(
   session: ActiveSession,
   { examCode, size }: { examCode: string; size: "full" | "quick" },
 ): Promise<ExamState> {
-  if (session.data.exam) {
+  const running = await findRunningExam(session);
+  if (running) {
     throw new AppError(
       "CONFLICT",
       "You already have a mock exam in progress. Finish or submit it first.",
-      { examId: session.data.exam.id },
+      { examId: running.id },
     );
   }
   const bank = getQuestionBank();
@@ -101,6 +102,22 @@ export async function findExam(
   return stored;
 }
 
+/**
+ * The learner's exam that still takes answers, or null, as SQL has it. One
+ * whose deadline passed while nobody looked is scored as expired here, so it
+ * neither blocks a new exam nor is reported as running.
+ */
+export async function findRunningExam(session: ActiveSession) {
+  const live = session.data.exam;
+  if (!live) return null;
+
+  const exam = await findExam(session, live.id, { fromSql: true });
+  if (exam.status === "in-progress") return exam;
+  // Finished on another instance, whose session copy was the one cleared.
+  await forgetExam(session, live.id);
+  return null;
+}
+
 async function forgetExam(session: ActiveSession, examId: string) {
   if (session.data.exam?.id !== examId) return;
   session.data.exam = null;
@@ -150,10 +167,17 @@ export async function answerInExam(
   }
 }
 
+/**
+ * Submits the exam if SQL says it still runs: the session copy of the
+ * deadline is not trusted here, and finishExam scores a submit that reaches
+ * SQL after the deadline as expired.
+ */
 export async function submitExam(session: ActiveSession, examId: string) {
-  const exam = await findExam(session, examId);
+  const exam = await findExam(session, examId, { fromSql: true });
   refuseIfOver(exam);
 
-  await finishExam(getDb(), examId, "submitted");
+  const finished = await finishExam(getDb(), examId, "submitted");
   await forgetExam(session, examId);
+  if (finished !== "submitted")
+    refuseIfOver(await findExam(session, examId, { fromSql: true }));
 }

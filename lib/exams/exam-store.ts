@@ -74,6 +74,30 @@ export async function loadActiveExam(
   return ExamStateSchema.parse(exam);
 }
 
+/**
+ * The id of the learner's exam that holds this question and still takes
+ * answers at `now`, if any. Read from SQL, the record: a session copy that is
+ * stale, or lost and not yet rebuilt, could hide a running exam.
+ */
+export async function findRunningExamWith(
+  db: Kysely<Database>,
+  learnerId: string,
+  questionId: string,
+  now: number,
+): Promise<string | null> {
+  const rows = await db
+    .selectFrom("exams")
+    .select(["id", "question_ids"])
+    .where("learner_id", "=", learnerId)
+    .where("status", "=", "in-progress")
+    .where("deadline_at", ">=", new Date(now).toISOString())
+    .execute();
+  const holding = rows.find((row) =>
+    IdsSchema.parse(JSON.parse(row.question_ids)).includes(questionId),
+  );
+  return holding?.id ?? null;
+}
+
 /** One exam as the session holds it, whatever its status. */
 export async function loadExam(
   db: Kysely<Database>,

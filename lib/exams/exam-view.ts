@@ -10,6 +10,7 @@ import type {
 import type { Database, ExamStatus } from "@/lib/db/schema";
 import { loadExam } from "@/lib/exams/exam-store";
 import { scoreLoadedExam } from "@/lib/exams/finish-exam";
+import { scoreScale } from "@/lib/exams/score-exam";
 import { AppError } from "@/lib/errors/app-error";
 import { isCorrect } from "@/lib/questions/check-answer";
 import {
@@ -79,6 +80,7 @@ export async function examResult(
     shortened: exam.shortened,
     startedAt: exam.startedAt,
     passMark: blueprint?.score.pass ?? null,
+    scale: blueprint ? scoreScale(blueprint.score) : null,
     score: scoreLoadedExam(exam),
     items: exam.questionIds.map((id) => {
       const question = getQuestionOrThrow(id);

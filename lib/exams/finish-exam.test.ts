@@ -8,7 +8,8 @@ import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
 const database = freshDatabaseForEachTest();
 
-async function examWithAnswers() {
+/** An exam of 6 minutes, one answer right, one wrong and flagged. */
+async function examWithAnswers({ startedAt = Date.now() } = {}) {
   const learner = await createGuestLearner(database());
   const [first, second, third] = [...getQuestionBank().questions.values()];
   const exam = await createExam(database(), {
@@ -17,9 +18,9 @@ async function examWithAnswers() {
     questionIds: [first!.public.id, second!.public.id, third!.public.id],
     durationMinutes: 6,
     shortened: true,
-    now: Date.now(),
+    now: startedAt,
   });
-  const now = Date.now();
+  const now = startedAt;
   await saveExamAnswer(
     database(),
     exam.id,
@@ -57,6 +58,35 @@ describe("finishExam", () => {
       scaled_score: 400,
       passed: 0,
     });
+  });
+
+  it("scores a submit that comes after the deadline as expired, finished at the deadline", async () => {
+    const { exam } = await examWithAnswers({
+      startedAt: Date.now() - 7 * 60_000,
+    });
+
+    const status = await finishExam(database(), exam.id, "submitted");
+
+    const row = await database()
+      .selectFrom("exams")
+      .select(["status", "finished_at", "correct"])
+      .where("id", "=", exam.id)
+      .executeTakeFirstOrThrow();
+    expect(status).toBe("expired");
+    expect(row).toEqual({
+      status: "expired",
+      finished_at: new Date(exam.deadlineAt).toISOString(),
+      correct: 1,
+    });
+  });
+
+  it("says which status it wrote, and null for an exam already over", async () => {
+    const { exam } = await examWithAnswers();
+
+    const first = await finishExam(database(), exam.id, "submitted");
+    const again = await finishExam(database(), exam.id, "submitted");
+
+    expect([first, again]).toEqual(["submitted", null]);
   });
 
   it("turns answered questions into exam attempts and review cards", async () => {

@@ -40,21 +40,24 @@ export function scoreLoadedExam(exam: LoadedExam): ExamScore {
 /**
  * Ends an exam once: submitted by the learner, or expired at its deadline.
  * Whichever app instance gets there first scores it; the status guard makes
- * the others find it done. Answered questions become attempts and review
- * cards, so a mock exam feeds progress and spaced review like a drill.
+ * the others find it done. A submit after the deadline (by the SQL row's
+ * deadline, checked again in the update itself) is scored as expired.
+ * Answered questions become attempts and review cards, so a mock exam feeds
+ * progress and spaced review like a drill. Returns the status this call
+ * wrote, or null when the exam was already over.
  */
 export async function finishExam(
   db: Kysely<Database>,
   examId: string,
-  status: "submitted" | "expired",
-): Promise<void> {
+  requested: "submitted" | "expired",
+): Promise<"submitted" | "expired" | null> {
   const exam = await loadExam(db, examId);
-  if (!exam || exam.status !== "in-progress") return;
+  if (!exam || exam.status !== "in-progress") return null;
 
+  const now = Date.now();
+  const status = now > exam.deadlineAt ? "expired" : requested;
   const score = scoreLoadedExam(exam);
-  const finishedAt = new Date(
-    status === "expired" ? exam.deadlineAt : Date.now(),
-  );
+  const finishedAt = new Date(status === "expired" ? exam.deadlineAt : now);
   const attempts = answeredAttempts(exam, finishedAt);
 
   const won = await db.transaction().execute(async (trx) => {
@@ -69,6 +72,9 @@ export async function finishExam(
       })
       .where("id", "=", examId)
       .where("status", "=", "in-progress")
+      .$if(status === "submitted", (update) =>
+        update.where("deadline_at", ">=", finishedAt.toISOString()),
+      )
       .executeTakeFirst();
     if (result.numUpdatedRows === BigInt(0)) return false;
     if (attempts.length > 0) {
@@ -77,7 +83,14 @@ export async function finishExam(
     }
     return true;
   });
-  if (won) await scheduleReviews(db, exam.learnerId, attempts, finishedAt);
+  if (won) {
+    await scheduleReviews(db, exam.learnerId, attempts, finishedAt);
+    return status;
+  }
+  // Nothing was updated: another instance finished the exam first (the
+  // retry finds it done), or the deadline guard refused a submit whose
+  // deadline passed after the row was read (the retry expires it).
+  return status === "submitted" ? finishExam(db, examId, "expired") : null;
 }
 
 function answeredAttempts(exam: LoadedExam, at: Date) {

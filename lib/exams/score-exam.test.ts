@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { scaledScore, scoreExam, type ExamItem } from "@/lib/exams/score-exam";
+import {
+  passPercent,
+  scaledScore,
+  scoreExam,
+  type ExamItem,
+} from "@/lib/exams/score-exam";
 import { TEST_BLUEPRINT } from "@/lib/testing/blueprint-fixture";
 
 const blueprint = TEST_BLUEPRINT;
@@ -15,6 +20,23 @@ function examWith(correct: number): ExamItem[] {
     item(`q${i + 1}`, "1.1", i < correct),
   );
 }
+
+describe("passPercent", () => {
+  it("is 68.9 for 720 on 100–1000, the share that scales to the pass mark", () => {
+    const percent = passPercent(blueprint.score);
+
+    expect(percent).toBe(68.9);
+    expect(scaledScore(percent / 100, blueprint.score)).toBe(720);
+    expect(scaledScore((percent - 0.1) / 100, blueprint.score)).toBeLessThan(
+      720,
+    );
+  });
+
+  it("follows the blueprint's scale instead of assuming DVA-C02's", () => {
+    expect(passPercent({ min: 0, max: 1000, pass: 700 })).toBe(70);
+    expect(passPercent({ min: 200, max: 800, pass: 650 })).toBe(75);
+  });
+});
 
 describe("scaledScore", () => {
   it("maps no correct answers to the bottom of the scale", () => {

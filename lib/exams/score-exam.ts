@@ -42,6 +42,20 @@ export function scaledScore(share: number, score: Blueprint["score"]): number {
 }
 
 /**
+ * The share correct, in percent with one decimal, at which the straight line
+ * of scaledScore reaches the pass mark: 68.9 for 720 on 100–1000.
+ */
+export function passPercent(score: Blueprint["score"]): number {
+  const share = (score.pass - score.min) / (score.max - score.min);
+  return Math.round(1000 * share) / 10;
+}
+
+/** The blueprint's scale as the result and progress pages describe it. */
+export function scoreScale(score: Blueprint["score"]) {
+  return { min: score.min, max: score.max, passPercent: passPercent(score) };
+}
+
+/**
  * Scores a finished exam. Items whose domain or task statement is not in the
  * blueprint still count in the total, but in no breakdown.
  */

@@ -6,6 +6,7 @@ import { recordAttempt } from "@/lib/attempts/record-attempt";
 import { OptionLetterSchema, type Question } from "@/lib/content/question";
 import type { Database } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import { findRunningExamWith } from "@/lib/exams/exam-store";
 import { getExamDate } from "@/lib/learners/exam-date";
 import { isCorrect } from "@/lib/questions/check-answer";
 import { gradeForAnswer } from "@/lib/review/review-card";
@@ -32,7 +33,9 @@ export type PracticeAnswer = z.infer<typeof PracticeAnswerSchema>;
 
 /**
  * Checks a drill or review answer, records it and schedules the question's
- * next review. Returns everything the explanation panel shows.
+ * next review. Returns everything the explanation panel shows, except for a
+ * question of the learner's running mock exam, which gets no feedback until
+ * that exam is over.
  */
 export async function answerPracticeQuestion(
   db: Kysely<Database>,
@@ -41,6 +44,13 @@ export async function answerPracticeQuestion(
   answer: PracticeAnswer,
   context: { mode: "practice" | "drill" | "review"; drillId?: string },
 ) {
+  const now = new Date();
+  await requireOutsideRunningExam(
+    db,
+    session.learner.id,
+    question.public.id,
+    now,
+  );
   if (answer.options.length !== question.public.choose) {
     throw new AppError(
       "BAD_REQUEST",
@@ -49,7 +59,6 @@ export async function answerPracticeQuestion(
     );
   }
 
-  const now = new Date();
   const onScreen = session.onScreen;
   const timeTakenMs =
     onScreen?.questionId === question.public.id
@@ -81,4 +90,31 @@ export async function answerPracticeQuestion(
     nextReview: card.due,
     ...question.key,
   };
+}
+
+/**
+ * Refuses a question of the learner's running mock exam: checking it here
+ * would reveal its key and explanation before the exam is submitted.
+ */
+export async function requireOutsideRunningExam(
+  db: Kysely<Database>,
+  learnerId: string,
+  questionId: string,
+  now: Date,
+) {
+  const examId = await findRunningExamWith(
+    db,
+    learnerId,
+    questionId,
+    now.getTime(),
+  );
+  if (!examId) return;
+
+  throw new AppError(
+    "CONFLICT",
+    "This question is in your mock exam, which is still running. Its answer " +
+      "and explanation appear in your exam result once you submit the exam " +
+      "or its time runs out.",
+    { examId, questionId },
+  );
 }

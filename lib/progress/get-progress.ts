@@ -5,6 +5,7 @@ import type { Progress } from "@/lib/api/progress-schemas";
 import { listBookmarks } from "@/lib/bookmarks/bookmarks";
 import type { Database } from "@/lib/db/schema";
 import { examHistory } from "@/lib/exams/exam-view";
+import { scoreScale } from "@/lib/exams/score-exam";
 import { getExamDate } from "@/lib/learners/exam-date";
 import { estimateReadiness } from "@/lib/progress/readiness";
 import { studyStreak } from "@/lib/progress/streak";
@@ -67,6 +68,7 @@ export async function getProgress(
     examCode,
     examTitle: blueprint.title,
     passMark: blueprint.score.pass,
+    scale: scoreScale(blueprint.score),
     examDate: await getExamDate(db, learnerId),
     ...tallyProgress(blueprint, questions, attempts),
     activity: dailyActivity(attempts, today),

@@ -64,6 +64,15 @@ export async function reviewAnswered(
   return card;
 }
 
+/** When a question comes back for review, if it has a card yet. */
+export async function nextReviewOf(
+  db: Kysely<Database>,
+  learnerId: string,
+  questionId: string,
+): Promise<string | null> {
+  return (await readCard(db, learnerId, questionId))?.due ?? null;
+}
+
 /**
  * A question the learner flagged comes up in the review queue now. A card
  * never reviewed before starts as an FSRS "again", which is what a flag

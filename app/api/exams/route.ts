@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { getDb } from "@/lib/db/get-db";
-import { startExam } from "@/lib/exams/exam-service";
+import { findRunningExam, startExam } from "@/lib/exams/exam-service";
 import { examHistory } from "@/lib/exams/exam-view";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
@@ -26,8 +26,9 @@ export const POST = route(async (request) => {
 export const GET = route(async (request) => {
   const session = await requireSession(request);
 
+  const running = await findRunningExam(session);
   return NextResponse.json({
-    active: session.data.exam?.id ?? null,
+    active: running?.id ?? null,
     history: await examHistory(getDb(), session.data.learner.id),
   });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { answerInDrill } from "@/lib/drills/drill-service";
+import { answerInDrill, drillAnswerOnScreen } from "@/lib/drills/drill-service";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
 import { PracticeAnswerSchema } from "@/lib/practice/answer-practice-question";
@@ -12,4 +12,11 @@ export const POST = route(async (request) => {
   const session = await requireSession(request);
 
   return NextResponse.json(await answerInDrill(session, answer));
+});
+
+/** The answer already given to the question on screen, for a reload. */
+export const GET = route(async (request) => {
+  const session = await requireSession(request);
+
+  return NextResponse.json(await drillAnswerOnScreen(session));
 });
