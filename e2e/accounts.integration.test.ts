@@ -152,6 +152,8 @@ describe("accounts and sessions", () => {
     // [method, route as in app/api, concrete path, body, guest, learner, instructor, admin]
     const matrix: [string, string, string, unknown, number[]][] = [
       ["GET", "/api/health", "/api/health", undefined, all(200)],
+      ["POST", "/api/bench/noop", "/api/bench/noop", undefined, all(204)],
+      ["POST", "/api/session-lab", "/api/session-lab", undefined, all(200)],
       ["POST", "/api/session", "/api/session", undefined, all(200)],
       [
         "GET",

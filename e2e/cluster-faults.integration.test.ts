@@ -1,7 +1,5 @@
 import net from "node:net";
-import path from "node:path";
 
-import Database from "better-sqlite3";
 import {
   afterAll,
   beforeAll,
@@ -11,13 +9,15 @@ import {
   onTestFailed,
 } from "vitest";
 
+import { openDatabase } from "@/lib/db/get-db";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import { browserLike } from "@/lib/testing/http-client";
 import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 // Fault tests for the scaled-out tier: two app instances with no sticky
 // sessions, two memcached nodes, one SQL database. Each scripted learner
@@ -28,16 +28,14 @@ const LEARNERS = 8;
 
 let caches: MemcachedServer[];
 let apps: AppServer[];
-let temp: ReturnType<typeof makeTempDir>;
-let database: string;
+let database: ScratchDatabase;
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  database = path.join(temp.dir, "certdrill.sqlite");
+  database = await freshDatabaseUrl();
   caches = await Promise.all([startMemcachedServer(), startMemcachedServer()]);
   const env = {
     MEMCACHED_SERVERS: caches.map((cache) => cache.address).join(","),
-    DATABASE_URL: `file:${database}`,
+    DATABASE_URL: database.url,
     MEMCACHED_TIMEOUT_MS: "500",
     LOG_LEVEL: "error",
   };
@@ -47,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
   await Promise.all(caches.map((cache) => cache.kill()));
-  temp.remove();
+  await database?.drop();
 });
 
 type Tally = {
@@ -141,25 +139,36 @@ async function answerRange(learners: Learner[], from: number, to: number) {
   );
 }
 
-function countInSql(examIds: string[]) {
-  const sqlite = new Database(database, { readonly: true });
+/** What SQL holds of these exams, through the app's own query layer. */
+async function countInSql(examIds: string[]) {
+  const db = openDatabase(database.url);
+  const count = db.fn.countAll<number>().as("n");
   try {
-    const marks = examIds.map(() => "?").join(",");
-    const count = (query: string) =>
-      (sqlite.prepare(query).get(...examIds) as { n: number }).n;
+    const [answers, attempts, submitted] = await Promise.all([
+      db
+        .selectFrom("exam_answers")
+        .where("exam_id", "in", examIds)
+        .select(count)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom("attempts")
+        .where("exam_id", "in", examIds)
+        .select(count)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom("exams")
+        .where("id", "in", examIds)
+        .where("status", "=", "submitted")
+        .select(count)
+        .executeTakeFirstOrThrow(),
+    ]);
     return {
-      answers: count(
-        `select count(*) as n from exam_answers where exam_id in (${marks})`,
-      ),
-      attempts: count(
-        `select count(*) as n from attempts where exam_id in (${marks})`,
-      ),
-      submitted: count(
-        `select count(*) as n from exams where id in (${marks}) and status = 'submitted'`,
-      ),
+      answers: Number(answers.n),
+      attempts: Number(attempts.n),
+      submitted: Number(submitted.n),
     };
   } finally {
-    sqlite.close();
+    await db.destroy();
   }
 }
 
@@ -217,7 +226,7 @@ describe("the scaled-out tier under faults", () => {
       ).reduce((n, v) => n + Object.keys(v.body?.answers ?? {}).length, 0);
       await Promise.all(learners.map((learner) => learner.submit()));
       const after = await memcachedStats(caches[1]!);
-      const sql = countInSql(learners.map((l) => l.examId));
+      const sql = await countInSql(learners.map((l) => l.examId));
       const hits = after.get_hits! - survivor.get_hits!;
       const misses = after.get_misses! - survivor.get_misses!;
 
@@ -275,7 +284,7 @@ describe("the scaled-out tier under faults", () => {
     await answerRange(learners, 3, Infinity);
     const views = await Promise.all(learners.map((l) => l.view()));
     const total = learners.reduce((n, l) => n + l.questions.length, 0);
-    const sql = countInSql(learners.map((l) => l.examId));
+    const sql = await countInSql(learners.map((l) => l.examId));
 
     console.info(
       `all memcached nodes down: ${learners.length} sessions, ` +
@@ -316,7 +325,7 @@ describe("the scaled-out tier under faults", () => {
     await apps[1]!.kill();
     await answering;
     await Promise.all(learners.map((learner) => learner.submit()));
-    const sql = countInSql(learners.map((l) => l.examId));
+    const sql = await countInSql(learners.map((l) => l.examId));
 
     console.info(
       `app instance killed with answers in flight: ${LEARNERS} sessions, ` +

@@ -1,5 +1,3 @@
-import path from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
@@ -8,27 +6,28 @@ import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const QUESTION = "session-store-for-stateless-web-tier";
 
 let memcached: MemcachedServer;
 let app: AppServer;
-let temp: ReturnType<typeof makeTempDir>;
+let database: ScratchDatabase;
 
 beforeAll(async () => {
-  temp = makeTempDir();
+  database = await freshDatabaseUrl();
   memcached = await startMemcachedServer();
   app = await startAppServer({
     MEMCACHED_SERVERS: memcached.address,
-    DATABASE_URL: `file:${path.join(temp.dir, "certdrill.sqlite")}`,
+    DATABASE_URL: database.url,
   });
 });
 
 afterAll(async () => {
   await app?.stop();
   await memcached?.kill();
-  temp.remove();
+  await database?.drop();
 });
 
 describe("when memcached goes away and comes back", () => {

@@ -1,6 +1,3 @@
-import path from "node:path";
-
-import Database from "better-sqlite3";
 import {
   afterAll,
   beforeAll,
@@ -10,27 +7,29 @@ import {
   onTestFailed,
 } from "vitest";
 
+import { openDatabase } from "@/lib/db/get-db";
 import { startAppServer, type AppServer } from "@/lib/testing/app-server";
 import { browserLike } from "@/lib/testing/http-client";
 import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
-import { makeTempDir } from "@/lib/testing/temp-dir";
+import type { ScratchDatabase } from "@/lib/testing/scratch-database";
+import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const QUESTION = "session-store-for-stateless-web-tier";
 
 let memcached: MemcachedServer;
 let first: AppServer;
 let second: AppServer;
-let temp: ReturnType<typeof makeTempDir>;
+let database: ScratchDatabase;
 
 beforeAll(async () => {
-  temp = makeTempDir();
+  database = await freshDatabaseUrl();
   memcached = await startMemcachedServer();
   const env = {
     MEMCACHED_SERVERS: memcached.address,
-    DATABASE_URL: `file:${path.join(temp.dir, "certdrill.sqlite")}`,
+    DATABASE_URL: database.url,
   };
   // Started together, so both race to migrate the same new database.
   [first, second] = await Promise.all([
@@ -42,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
   await memcached?.kill();
-  temp.remove();
+  await database?.drop();
 });
 
 describe("two app processes behind no sticky load balancer", () => {
@@ -100,25 +99,27 @@ describe("two app processes behind no sticky load balancer", () => {
     const health = (await (await fetch(`${second.url}/api/health`)).json()) as {
       memcached: { nodes: { items: number }[] };
     };
-    const db = new Database(path.join(temp.dir, "certdrill.sqlite"), {
-      readonly: true,
-    });
-    const learners = db.prepare("select count(*) as n from learners").get() as {
-      n: number;
-    };
-    const attempts = db
-      .prepare("select learner_id, question_id, correct from attempts")
-      .all();
-    db.close();
+    const db = openDatabase(database.url);
+    const learners = await db
+      .selectFrom("learners")
+      .select(db.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const attempts = await db
+      .selectFrom("attempts")
+      .select(["learner_id", "question_id", "correct"])
+      .execute();
+    await db.destroy();
     console.info(
       `counted: ${health.memcached.nodes[0]?.items} session(s) in memcached, ` +
         `${learners.n} learner(s), ${attempts.length} attempt(s)`,
     );
 
     expect(health.memcached.nodes[0]?.items).toBe(1);
-    expect(learners.n).toBe(1);
-    expect(attempts).toEqual([
-      { learner_id: learner.id, question_id: QUESTION, correct: 1 },
+    expect(Number(learners.n)).toBe(1);
+    expect(
+      attempts.map((a) => ({ ...a, correct: Boolean(a.correct) })),
+    ).toEqual([
+      { learner_id: learner.id, question_id: QUESTION, correct: true },
     ]);
   });
 });
