@@ -47,7 +47,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${appPort}`,
+      command: `node scripts/serve.mjs --port ${appPort}`,
       url: `http://localhost:${appPort}/`,
       reuseExistingServer: false,
       env: {

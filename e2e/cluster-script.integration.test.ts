@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { browserLike } from "@/lib/testing/http-client";
+import { SIGN_IN_PER_ADDRESS } from "@/lib/rate-limit/rate-limit";
+import { browserLike, signInOverHttp } from "@/lib/testing/http-client";
 import { freePort, portIsFree } from "@/scripts/memcached.mjs";
 
 // `npm run cluster` as the README runs it: two app instances, two memcached
@@ -41,6 +42,30 @@ afterAll(() => {
 });
 
 describe("npm run cluster", () => {
+  it("counts sign-ins under the address nginx saw, whatever X-Forwarded-For the client sends", async () => {
+    const { limit, windowSeconds } = SIGN_IN_PER_ADDRESS;
+    const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+    if (left < 60) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
+    const errors = [];
+    for (let n = 0; n <= limit; n++) {
+      const browser = browserLike({
+        headers: { "x-forwarded-for": `198.51.100.${n}` },
+      });
+      const result = await signInOverHttp(
+        browser,
+        url,
+        `sprayed-${n}@example.com`,
+        "a guess from a list of common passwords",
+      );
+      errors.push(result.error);
+    }
+
+    expect(errors.slice(0, limit)).toEqual(
+      Array(limit).fill("CredentialsSignin"),
+    );
+    expect(errors[limit]).toMatch(/^Too many sign-in attempts\./);
+  });
+
   it("spreads requests over every instance and keeps one session across them", async () => {
     const instances = new Set<string>();
     for (let i = 0; i < 6; i++) {

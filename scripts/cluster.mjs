@@ -66,7 +66,9 @@ ${appPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
+      # The app counts the client's address one entry left of the last.
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Real-IP "";
       proxy_set_header X-Forwarded-Proto $scheme;
     }
   }
@@ -74,14 +76,19 @@ ${appPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).
 `;
 }
 
+/**
+ * An app instance that only nginx can reach, on loopback, trusting the one
+ * X-Forwarded-For entry nginx appends: a client reaching an instance directly
+ * could otherwise name any address it liked to the rate limits.
+ */
 function startApp(appPort, env, name) {
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const serve = path.join(root, "scripts", "serve.mjs");
   const child = spawn(
     process.execPath,
-    [next, "start", "-p", String(appPort)],
+    [serve, "--port", String(appPort), "--hostname", "127.0.0.1"],
     {
       cwd: root,
-      env: { ...env, CERTDRILL_INSTANCE: name },
+      env: { ...env, CERTDRILL_INSTANCE: name, TRUSTED_PROXY_HOPS: "1" },
       stdio: ["ignore", "inherit", "inherit"],
     },
   );

@@ -1,7 +1,8 @@
 // `npm start`: installs what is missing, starts a local memcached unless
 // MEMCACHED_SERVERS names one, builds when the sources changed, and serves
 // http://localhost:3000. Ctrl-C stops the app and the memcached it started.
-// With --dev it runs `next dev` instead of a production build.
+// The production server is scripts/serve.mjs, which tells the app each
+// request's real address (decision 015). With --dev it runs `next dev`.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -44,10 +45,11 @@ async function main() {
     env.MEMCACHED_SERVERS = `127.0.0.1:${memcachedPort}`;
   }
 
+  const serve = path.join(root, "scripts", "serve.mjs");
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const app = spawn(
     process.execPath,
-    [next, dev ? "dev" : "start", "-p", String(port)],
+    dev ? [next, "dev", "-p", String(port)] : [serve, "--port", String(port)],
     {
       cwd: root,
       env,

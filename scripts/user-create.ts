@@ -12,6 +12,8 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/get-db";
 import { migrateToLatest } from "@/lib/db/migrate";
+import { AppError } from "@/lib/errors/app-error";
+import { closeMemcached } from "@/lib/memcached/get-memcached";
 
 const ArgsSchema = z.object({
   email: EmailSchema,
@@ -74,16 +76,34 @@ const args = parsed.data;
 const db = getDb();
 await migrateToLatest(db);
 const exists = Boolean(await findUserByEmail(db, args.email));
-const result = await createAccount(db, {
-  email: args.email,
-  role: args.role,
-  password: exists ? null : await password(args),
-});
-await db.destroy();
+let result;
+try {
+  result = await createAccount(db, {
+    email: args.email,
+    role: args.role,
+    password: exists ? null : await password(args),
+  });
+} catch (error) {
+  // SQL already records the sessions as revoked: no instance rebuilds them,
+  // and a cached copy is dropped the next time it is written back.
+  if (!(
+    error instanceof AppError && error.code === "SESSION_STORE_UNAVAILABLE"
+  ))
+    throw error;
+  fail(
+    `${args.email} now has the role ${args.role} and its sessions are ` +
+      "marked signed out, but memcached (MEMCACHED_SERVERS) could not be " +
+      "reached to drop their cached copies; they end within a minute of use.",
+  );
+} finally {
+  await db.destroy();
+  closeMemcached();
+}
 if (!result.ok) fail(result.message);
 process.stdout.write(
   result.created
     ? `Created ${args.email} as ${args.role}.\n`
     : `${args.email} already had an account; its role is now ` +
-        `${args.role}. Sign in again for it to apply.\n`,
+        `${args.role}, and ${result.sessionsSignedOut} of its sessions ` +
+        "were signed out, so it applies from the next sign-in.\n",
 );

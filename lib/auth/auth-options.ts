@@ -12,12 +12,12 @@ import { authSecret } from "@/lib/auth/auth-secret";
 import { startMemberSession } from "@/lib/auth/member-session";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/log/logger";
 import { getSessionStore } from "@/lib/session/get-session-store";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { SessionIdSchema } from "@/lib/session/session-id";
 import { revokeSessions } from "@/lib/session/revoke-session";
-import { clientAddress } from "@/lib/rate-limit/rate-limit";
 
 /** The guest session this browser had before signing in, if any. */
 async function currentGuest() {

@@ -7,14 +7,17 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
-function wholeNumber(min: number, max: number, fallback: number, unit: string) {
+function wholeNumberFrom(min: number, max: number, unit: string) {
   const message = `expected a whole number of ${unit} from ${min} to ${max}`;
   return z.coerce
     .number({ error: message })
     .int({ error: message })
     .min(min, { error: message })
-    .max(max, { error: message })
-    .default(fallback);
+    .max(max, { error: message });
+}
+
+function wholeNumber(min: number, max: number, fallback: number, unit: string) {
+  return wholeNumberFrom(min, max, unit).default(fallback);
 }
 
 const EnvSchema = z
@@ -55,6 +58,13 @@ const EnvSchema = z
       .regex(/^[\w.-]{1,64}$/)
       .optional(),
     SESSION_COOKIE_SECURE: booleanFromString.optional(),
+    // How many entries at the right end of X-Forwarded-For come from our
+    // own machines: the client's address is the next one to the left. Unset
+    // means 0, and a warning at start-up unless scripts/serve.mjs serves.
+    TRUSTED_PROXY_HOPS: wholeNumberFrom(0, 10, "proxies").optional(),
+    // Set by scripts/serve.mjs, which appends each request's TCP peer to
+    // X-Forwarded-For; without it that header is whatever the client sent.
+    CERTDRILL_SERVER: z.literal("scripts/serve.mjs").optional(),
     DATABASE_URL: z
       .string()
       .default("file:data/certdrill.sqlite")

@@ -28,3 +28,9 @@ export function getMemcached(): Memcached {
   }
   return holder.certdrillMemcached;
 }
+
+/** Closes the process-wide client, if one was opened, so a script can exit. */
+export function closeMemcached(): void {
+  holder.certdrillMemcached?.close();
+  delete holder.certdrillMemcached;
+}

@@ -17,7 +17,6 @@ import {
   type Memcached,
 } from "@/lib/memcached/memcached-client";
 import {
-  clientAddress,
   createRateLimiter,
   enforceRateLimit,
   SIGN_IN_PER_ACCOUNT,
@@ -368,26 +367,5 @@ describe("rate limiter while memcached is down", () => {
       allowed: true,
       remaining: 4,
     });
-  });
-});
-
-describe("clientAddress", () => {
-  it("takes the address our proxy appended, not one the client claimed", () => {
-    const headers = new Headers({
-      "x-forwarded-for": " 198.51.100.9 , 203.0.113.7 ",
-      "x-real-ip": "10.0.0.2",
-    });
-
-    expect(clientAddress(headers)).toBe("203.0.113.7");
-  });
-
-  it("falls back to x-real-ip, then to unknown", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "2001:db8::1" }))).toBe(
-      "2001:db8::1",
-    );
-    expect(clientAddress(new Headers({ "x-forwarded-for": " " }))).toBe(
-      "unknown",
-    );
-    expect(clientAddress(new Headers())).toBe("unknown");
   });
 });

@@ -192,19 +192,6 @@ export async function enforceRateLimit(
   );
 }
 
-/**
- * The address the request came from, as the one proxy in front of us (nginx,
- * an AWS load balancer) saw it: the last `x-forwarded-for` entry, which that
- * proxy appended. Earlier entries are whatever the client claimed, so a
- * client could pick the address it is counted under. Behind more than one
- * proxy, count from the right by the number of proxies instead.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  if (forwarded) return forwarded;
-  return headers.get("x-real-ip")?.trim() || "unknown";
-}
-
 function currentWindow(rule: RateLimitRule, nowMs: number) {
   checkRule(rule);
   const nowSeconds = nowMs / 1000;

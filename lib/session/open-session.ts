@@ -40,7 +40,8 @@ export async function findSession(
 
 /**
  * A session by id: the memcached copy, or one rebuilt from SQL. A revoked
- * session is in neither, whichever instance asks.
+ * session is in neither, whichever instance asks, and every write checks SQL
+ * afterwards, so a request still holding it cannot put it back.
  */
 async function loadSession(id: string): Promise<ActiveSession | null> {
   const store = getSessionStore();
@@ -50,7 +51,7 @@ async function loadSession(id: string): Promise<ActiveSession | null> {
     if (now - cached.seenAt >= SEEN_INTERVAL_MS) {
       await markSessionSeen(getDb(), id, now);
       cached.seenAt = now;
-      await store.save(id, cached);
+      if (!(await store.saveIfLive(id, cached))) return null;
     }
     return { id, data: cached, isNew: false };
   }
@@ -59,8 +60,8 @@ async function loadSession(id: string): Promise<ActiveSession | null> {
     idleMs: (learner) => idleSecondsFor(learner) * 1000,
     now,
   });
-  if (!restored) return null;
-  await store.save(id, restored);
+  // Revoked between the read and the write: the write is undone.
+  if (!restored || !(await store.saveIfLive(id, restored))) return null;
   return { id, data: restored, isNew: false };
 }
 

@@ -31,6 +31,19 @@ export async function recordSession(
     .execute();
 }
 
+/** Whether SQL holds the session as live: recorded, and not revoked. */
+export async function isSessionLive(
+  db: Kysely<Database>,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("sessions")
+    .select("revoked_at")
+    .where("id_hash", "=", sessionHash(id))
+    .executeTakeFirst();
+  return row !== undefined && row.revoked_at === null;
+}
+
 export async function markSessionSeen(
   db: Kysely<Database>,
   id: string,

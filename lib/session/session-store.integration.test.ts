@@ -6,13 +6,16 @@ import {
   createMemcached,
   type Memcached,
 } from "@/lib/memcached/memcached-client";
+import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import { newSessionId, sessionKey } from "@/lib/session/session-id";
+import { isSessionLive, recordSession } from "@/lib/session/session-record";
 import type { Session } from "@/lib/session/session-schema";
 import { createSessionStore } from "@/lib/session/session-store";
 import {
   startMemcachedServer,
   type MemcachedServer,
 } from "@/lib/testing/memcached-server";
+import { openTestDatabase } from "@/lib/testing/test-database";
 
 let server: MemcachedServer;
 let memcached: Memcached;
@@ -161,5 +164,33 @@ describe("session store", () => {
     await store.destroy(id);
 
     expect(await store.load(id)).toBeNull();
+  });
+
+  it("deletes again a copy that a request wrote back after the session was revoked", async () => {
+    const database = await openTestDatabase();
+    const store = createSessionStore(memcached, {
+      idleSeconds: 60,
+      maxBytes: 4096,
+      isLive: (id) => isSessionLive(database.db, id),
+    });
+    const learner = await createGuestLearner(database.db);
+    const id = newSessionId();
+    await recordSession(database.db, id, learner.id, Date.now());
+    await store.save(id, guestSession(Date.now()));
+    const held = (await store.load(id))!;
+
+    // Revoked as revokeSessions does it: SQL first, then the cached copy.
+    await database.db
+      .updateTable("sessions")
+      .set({ revoked_at: new Date().toISOString() })
+      .execute();
+    await store.destroy(id);
+    const lateWrite = store.save(id, held);
+
+    await expect(lateWrite).rejects.toMatchObject({ status: 401 });
+    expect(await memcached.get(sessionKey(id))).toBeNull();
+    expect(await store.saveIfLive(id, held)).toBe(false);
+    expect(await store.load(id)).toBeNull();
+    await database.close();
   });
 });

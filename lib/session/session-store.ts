@@ -16,8 +16,20 @@ export type SessionStoreOptions = {
   maxBytes: number;
   /** A read refreshes the idle expiry only when the last refresh is older. */
   refreshAfterMs?: number;
+  /**
+   * Whether SQL still holds the session as live, asked after every write. A
+   * request that loaded a session before it was revoked may write it back
+   * after the revocation deleted it; revocation marks SQL before it deletes,
+   * so asking after the write always sees the mark and the copy is deleted
+   * again.
+   */
+  isLive?: (id: string) => Promise<boolean>;
   now?: () => number;
 };
+
+const ENDED =
+  "This session was signed out, so nothing more was saved to it. Reload " +
+  "the page to carry on.";
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
@@ -28,7 +40,8 @@ export function createSessionStore(
   const now = options.now ?? Date.now;
   const refreshAfterMs = options.refreshAfterMs ?? 60_000;
 
-  async function save(id: string, session: Session): Promise<void> {
+  /** Writes the session; false when it had been revoked, and is gone now. */
+  async function saveIfLive(id: string, session: Session): Promise<boolean> {
     const key = sessionKey(id);
     const value = Buffer.from(JSON.stringify(session));
     if (value.byteLength > options.maxBytes) {
@@ -45,6 +58,20 @@ export function createSessionStore(
         ? options.idleSeconds(session)
         : options.idleSeconds;
     await memcached.set(key, value, idle);
+
+    if (!options.isLive || (await options.isLive(id))) return true;
+    await memcached.delete(key);
+    logger.info("deleted a revoked session written back by a late request", {
+      key: keyPrefix(key),
+    });
+    return false;
+  }
+
+  /** Writes the session, refusing with 401 when it had been revoked. */
+  async function save(id: string, session: Session): Promise<void> {
+    if (!(await saveIfLive(id, session))) {
+      throw new AppError("SESSION_REQUIRED", ENDED);
+    }
   }
 
   /**
@@ -70,7 +97,7 @@ export function createSessionStore(
     const session = parsed.data;
     if (now() - session.refreshedAt >= refreshAfterMs) {
       session.refreshedAt = now();
-      await save(id, session);
+      if (!(await saveIfLive(id, session))) return null;
     }
     return session;
   }
@@ -78,6 +105,7 @@ export function createSessionStore(
   return {
     load,
     save,
+    saveIfLive,
     destroy: (id: string) => memcached.delete(sessionKey(id)),
     /** For revocation, where SQL knows only the hash of the id. */
     destroyByHash: (hash: string) => memcached.delete(sessionKeyOfHash(hash)),

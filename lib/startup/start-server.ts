@@ -3,7 +3,7 @@ import "server-only";
 import { migrateToLatest } from "@/lib/db/migrate";
 import { getDb } from "@/lib/db/get-db";
 import { describeDatabaseUrl } from "@/lib/db/database-url";
-import { getEnv, InvalidEnvError } from "@/lib/env/env";
+import { getEnv, InvalidEnvError, type Env } from "@/lib/env/env";
 import { logger } from "@/lib/log/logger";
 import { formatServer } from "@/lib/memcached/server-list";
 import { getQuestionBank } from "@/lib/questions/question-bank";
@@ -19,6 +19,21 @@ function trustHostUnlessUrlIsSet() {
   if (process.env.NEXTAUTH_URL || process.env.AUTH_TRUST_HOST) return;
   process.env.AUTH_TRUST_HOST = "true";
   logger.info("NEXTAUTH_URL is not set: sign-in URLs follow the Host header");
+}
+
+/**
+ * `next start` (or the standalone `server.js`) passes X-Forwarded-For on as
+ * the client sent it, so unless a proxy in front appends the real address the
+ * per-address rate limits would count whatever address a client names.
+ */
+function warnUnlessAddressesAreKnown(env: Env) {
+  if (env.NODE_ENV !== "production") return;
+  if (env.CERTDRILL_SERVER || env.TRUSTED_PROXY_HOPS !== undefined) return;
+  logger.warn(
+    "the client's address is taken from X-Forwarded-For as received: start " +
+      "with npm start (scripts/serve.mjs), or set TRUSTED_PROXY_HOPS when a " +
+      "load balancer appends the address (docs/deploy-aws.md)",
+  );
 }
 
 /**
@@ -39,6 +54,7 @@ export async function startServer(): Promise<void> {
 
   await migrateToLatest(getDb());
   trustHostUnlessUrlIsSet();
+  warnUnlessAddressesAreKnown(env);
   authSecret();
 
   // Parsing and highlighting the bank blocks the event loop for a second or

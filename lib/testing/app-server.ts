@@ -13,23 +13,19 @@ export type AppServer = {
   kill(): Promise<void>;
 };
 
-/** One production `next start` process; run `next build` first. */
+/**
+ * One production server, started as `npm start` starts it (scripts/serve.mjs
+ * in front of Next.js); run `next build` first.
+ */
 export async function startAppServer(
   env: Record<string, string>,
 ): Promise<AppServer> {
   const port: number = await freePort();
-  const next = path.join(
-    process.cwd(),
-    "node_modules",
-    "next",
-    "dist",
-    "bin",
-    "next",
-  );
+  const serve = path.join(process.cwd(), "scripts", "serve.mjs");
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [next, "start", "-p", String(port)],
+    [serve, "--port", String(port)],
     {
       env: { ...process.env, NODE_ENV: "production", ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,9 +1,12 @@
 /**
  * A small cookie-keeping client, so a test can act as one browser: it keeps
  * every cookie the server sets (and drops the ones it expires) and sends
- * them all back, as a browser does for one host.
+ * them all back, as a browser does for one host. `headers` go with every
+ * request, e.g. the X-Forwarded-For a proxy in front of the app would add.
  */
-export function browserLike() {
+export function browserLike({
+  headers: always = {},
+}: { headers?: Record<string, string> } = {}) {
   const jar = new Map<string, string>();
 
   function remember(response: Response) {
@@ -25,7 +28,10 @@ export function browserLike() {
     },
     has: (name: string) => jar.has(name),
     async request(url: string, init: RequestInit = {}) {
-      const headers = new Headers(init.headers);
+      const headers = new Headers(always);
+      new Headers(init.headers).forEach((value, name) =>
+        headers.set(name, value),
+      );
       if (jar.size > 0) headers.set("cookie", this.cookie);
       if (init.body && !headers.has("content-type"))
         headers.set("content-type", "application/json");
@@ -76,4 +82,20 @@ export async function signInOverHttp(
     : {};
   const where = new URL(body.url ?? location ?? baseUrl, baseUrl);
   return { status: response.status, error: where.searchParams.get("error") };
+}
+
+/** Signs out through next-auth's endpoint, as the sign-out button does. */
+export async function signOutOverHttp(browser: BrowserLike, baseUrl: string) {
+  const csrf = (await (
+    await browser.request(`${baseUrl}/api/auth/csrf`)
+  ).json()) as { csrfToken: string };
+  const response = await browser.request(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      csrfToken: csrf.csrfToken,
+      json: "true",
+    }).toString(),
+  });
+  return response.status;
 }

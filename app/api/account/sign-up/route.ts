@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 
 import { SignUpSchema } from "@/lib/accounts/account-schemas";
 import { signUp } from "@/lib/accounts/sign-up";
+import { clientAddress } from "@/lib/http/client-address";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
-import { clientAddress } from "@/lib/rate-limit/rate-limit";
 import { attachSession, ensureSession } from "@/lib/session/open-session";
 
 /** Creates an account on the browser's guest learner. */
