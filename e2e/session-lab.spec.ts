@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
@@ -24,6 +26,33 @@ test("the Session Lab names the instance and memcached node of every request, wi
   const keys = await rows.locator("td:nth-child(3)").allTextContents();
   expect(keys[0]).toMatch(/^sess:[0-9a-f]{8}…$/);
   expect(new Set(keys).size).toBe(1);
+});
+
+test("the Session Lab shows the saved benchmark report: its reading, the stores and every goal with its verdict", async ({
+  page,
+}) => {
+  const report = JSON.parse(
+    readFileSync("content/benchmarks/latest.json", "utf8"),
+  ) as { commit: string; goals: { name: string; met: boolean }[] };
+  await page.goto("/session-lab");
+
+  await expect(page.getByText(`at commit ${report.commit}`)).toBeVisible();
+  const reading = page.getByRole("region", { name: "What the figures say" });
+  await expect(reading.getByRole("paragraph").first()).toContainText(/\d/);
+  const stores = page.getByRole("region", { name: "Session stores" });
+  for (const store of ["Memcached", "PostgreSQL", "SQLite", "Shared files"]) {
+    await expect(
+      stores.getByRole("rowheader", { name: store }).first(),
+    ).toBeVisible();
+  }
+  const goals = page.getByRole("region", {
+    name: "certdrill against its own goals",
+  });
+  for (const goal of report.goals) {
+    await expect(
+      goals.getByRole("row", { name: goal.name }).first(),
+    ).toContainText(goal.met ? "(met)" : "(not met)");
+  }
 });
 
 test("the session-store question's explanation links to the Session Lab", async ({
@@ -62,6 +91,10 @@ for (const scheme of ["light", "dark"] as const) {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
+      await page.screenshot({
+        path: test.info().outputPath(`session-lab-${scheme}-${size}.png`),
+        fullPage: true,
+      });
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }

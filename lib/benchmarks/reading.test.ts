@@ -54,8 +54,33 @@ describe("readingOf", () => {
       ]),
     );
     expect(writes).toContain("80,000 a second");
-    expect(writes).toContain("10.0× PostgreSQL");
-    expect(writes).toContain("40.0× SQLite");
+    expect(writes).toContain("10.0× the fastest store that syncs every write");
+    expect(writes).toContain("(PostgreSQL) and 40.0× the slowest (SQLite)");
+    expect(writes).toContain("this is where a cache earns its place");
+  });
+
+  it("does not claim the cache won writes when a durable store kept up", () => {
+    const [writes] = readingOf(
+      report([
+        store("Memcached", 64, latency(0.4, 100_000), latency(0.5, 8_000)),
+        store("SQLite", 64, latency(0.2, 200_000), latency(1, 9_000)),
+      ]),
+    );
+    expect(writes).toContain("0.9× the fastest");
+    expect(writes).toContain("Here SQLite kept up with the cache");
+    expect(writes).not.toContain("earns its place");
+  });
+
+  it("prints sub-hundredth reads with three decimals rather than as zero", () => {
+    const sentences = readingOf(
+      report([
+        store("Memcached", 1, latency(0.073, 10_000), latency(0.09, 9_000)),
+        store("SQLite", 1, latency(0.004, 90_000), latency(0.2, 2_000)),
+      ]),
+    );
+    expect(sentences.find((s) => s.startsWith("One read"))).toContain(
+      "SQLite 0.004 ms",
+    );
   });
 
   it("says so when a database on the same host reads as fast as the cache", () => {
