@@ -20,6 +20,7 @@ import type { ScratchDatabase } from "@/lib/testing/scratch-database";
 import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const PASSWORD = "orchid lantern gravel quietly";
+const QUESTION = "session-store-for-stateless-web-tier";
 const ROLES = ["learner", "instructor", "admin"] as const;
 
 let memcached: MemcachedServer;
@@ -585,9 +586,9 @@ describe("accounts and sessions", () => {
     });
 
     expect(changed.status).toBe(200);
-    // The other browser's session, and the guest session the account was
-    // created from, which belongs to the same learner.
-    expect(JSON.parse(changed.text)).toEqual({ otherSessionsSignedOut: 2 });
+    // The other browser's; the guest session the account was created from
+    // ended at sign-up.
+    expect(JSON.parse(changed.text)).toEqual({ otherSessionsSignedOut: 1 });
     expect(wrongCurrent.status).toBe(403);
     expect(
       (await call(there, "GET", "/api/account", undefined, second)).status,
@@ -638,5 +639,32 @@ describe("accounts and sessions", () => {
     );
     await db.destroy();
     expect(left).toEqual([0, 0, 0, 0]);
+  });
+
+  it("ends the guest's session at sign-up, so a planted copy of its cookie opens nothing", async () => {
+    // Sign-up counts per address; start this test's count afresh.
+    await memcached.flush();
+    const browser = await visitor();
+    const planted = browser.cookie;
+    await call(browser, "PUT", `/api/bookmarks/${QUESTION}`, {
+      bookmarked: true,
+    });
+
+    const signedUp = await call(browser, "POST", "/api/account/sign-up", {
+      email: `planted-${Date.now()}@example.com`,
+      password: PASSWORD,
+    });
+    const replayed = await fetch(`${second.url}/api/bookmarks`, {
+      headers: { cookie: planted },
+    });
+    await memcached.flush();
+    const afterCacheLoss = await fetch(`${first.url}/api/bookmarks`, {
+      headers: { cookie: planted },
+    });
+
+    expect(signedUp.status).toBe(201);
+    expect(replayed.status).toBe(401);
+    expect(afterCacheLoss.status).toBe(401);
+    expect(browser.has("certdrill_session")).toBe(false);
   });
 });

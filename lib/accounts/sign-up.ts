@@ -11,11 +11,14 @@ import {
   SIGN_UP_PER_ADDRESS,
 } from "@/lib/rate-limit/rate-limit";
 import type { ActiveSession } from "@/lib/session/open-session";
+import { revokeSessions } from "@/lib/session/revoke-session";
 
 /**
  * Turns the browser's guest into a member with an email and password; the
- * guest's progress is the account's from the start. Signing in is the next
- * step, through next-auth, which issues a new session id.
+ * guest's progress is the account's from the start. The guest's session ends
+ * here, on every instance: whoever else knew its id (a planted cookie) must
+ * not find themselves inside the account. Signing in is the next step,
+ * through next-auth, which issues a new session id.
  */
 export async function signUp(
   session: ActiveSession,
@@ -45,4 +48,5 @@ export async function signUp(
     email,
     passwordHash: await hashPassword(password),
   });
+  await revokeSessions(db, { learnerId: session.data.learner.id });
 }
