@@ -667,4 +667,30 @@ describe("accounts and sessions", () => {
     expect(afterCacheLoss.status).toBe(401);
     expect(browser.has("certdrill_session")).toBe(false);
   });
+
+  it("merges what a guest did at sign-in even when memcached has lost the guest's session", async () => {
+    await memcached.flush();
+    const email = `returning-${Date.now()}@example.com`;
+    await call(await visitor(), "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const browser = await visitor();
+    const guestCookie = browser.cookie;
+    await call(browser, "PUT", `/api/bookmarks/${QUESTION}`, {
+      bookmarked: true,
+    });
+    await memcached.flush();
+
+    const signedIn = await signInOverHttp(browser, first.url, email, PASSWORD);
+    const marks = await call(browser, "GET", "/api/bookmarks");
+    const replayed = await fetch(`${second.url}/api/bookmarks`, {
+      headers: { cookie: guestCookie },
+    });
+
+    expect(signedIn.error).toBeNull();
+    expect(marks.status).toBe(200);
+    expect(marks.text).toContain(QUESTION);
+    expect(replayed.status).toBe(401);
+  });
 });

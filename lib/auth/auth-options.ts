@@ -10,25 +10,14 @@ import { checkPasswordSignIn } from "@/lib/accounts/password-sign-in";
 import { AUTH_COOKIE, cookieSecure } from "@/lib/auth/auth-cookie";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { startMemberSession } from "@/lib/auth/member-session";
+import { findPreviousSession } from "@/lib/auth/previous-session";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env/env";
 import { logger } from "@/lib/log/logger";
-import { getSessionStore } from "@/lib/session/get-session-store";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { SessionIdSchema } from "@/lib/session/session-id";
 import { revokeSessions } from "@/lib/session/revoke-session";
 import { clientAddress } from "@/lib/rate-limit/rate-limit";
-
-/** The guest session this browser had before signing in, if any. */
-async function currentGuest() {
-  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
-  const id = SessionIdSchema.safeParse(cookie);
-  if (!id.success) return null;
-  const session = await getSessionStore().load(id.data);
-  return session?.learner.kind === "guest"
-    ? { sessionId: id.data, learnerId: session.learner.id }
-    : null;
-}
 
 /** The issuer as discovery reports it: no trailing slash. */
 function oidcIssuer(): string | null {
@@ -103,11 +92,15 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const issuer = oidcIssuer()!;
         const claims = await emailClaims(issuer, profile, account.access_token);
+        const previous = await findPreviousSession();
         const result = await signInWithOidc(getDb(), {
           issuer,
           subject: account.providerAccountId,
           ...claims,
-          guest: await currentGuest(),
+          guest:
+            previous?.learner.kind === "guest"
+              ? { learnerId: previous.learner.id }
+              : null,
         });
         if (!result.ok) return `/sign-in?error=${result.reason}`;
         user.id = result.learnerId;
@@ -115,7 +108,10 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user }) {
         if (!user) return token;
-        const sid = await startMemberSession(user.id, await currentGuest());
+        const sid = await startMemberSession(
+          user.id,
+          await findPreviousSession(),
+        );
         (await cookies()).delete(SESSION_COOKIE);
         return { sid };
       },

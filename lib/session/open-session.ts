@@ -31,18 +31,20 @@ export async function findSession(
   request: NextRequest,
 ): Promise<ActiveSession | null> {
   const memberId = await memberSessionIdOf(request);
-  const member = memberId ? await loadSession(memberId) : null;
+  const member = memberId ? await findSessionById(memberId) : null;
   if (member) return member;
 
   const guestId = readSessionId(request);
-  return guestId ? loadSession(guestId) : null;
+  return guestId ? findSessionById(guestId) : null;
 }
 
 /**
  * A session by id: the memcached copy, or one rebuilt from SQL. A revoked
  * session is in neither, whichever instance asks.
  */
-async function loadSession(id: string): Promise<ActiveSession | null> {
+export async function findSessionById(
+  id: string,
+): Promise<ActiveSession | null> {
   const store = getSessionStore();
   const now = Date.now();
   const cached = await store.load(id);
