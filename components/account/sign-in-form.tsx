@@ -26,10 +26,20 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "That sign-in was refused.",
 };
 
+/**
+ * Where to go after signing in: the page that sent the visitor here, when it
+ * is a path on this site (never another origin), or their progress.
+ */
+function afterSignIn(callbackUrl: string | null): string {
+  const local = callbackUrl?.startsWith("/") && !/^\/[/\\]/.test(callbackUrl);
+  return local ? callbackUrl! : "/progress";
+}
+
 /** Email and password, and single sign-on when the server offers it. */
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
+  const destination = afterSignIn(params.get("callbackUrl"));
   const { refresh } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -67,7 +77,7 @@ export function SignInForm() {
       );
     }
     await refresh();
-    router.push("/progress");
+    router.push(destination);
   }
 
   return (
@@ -88,7 +98,7 @@ export function SignInForm() {
       {sso && (
         <button
           type="button"
-          onClick={() => void signIn(sso.id, { callbackUrl: "/progress" })}
+          onClick={() => void signIn(sso.id, { callbackUrl: destination })}
           className="border-line bg-surface rounded-lg border px-5 py-2 font-semibold"
         >
           Sign in with {sso.name}
