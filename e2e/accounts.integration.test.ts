@@ -111,6 +111,16 @@ async function call(
   return { status: response.status, text };
 }
 
+/**
+ * Rate limits count in fixed windows; attempts that straddle a window's end
+ * would start counting again halfway, so wait for the next window then.
+ */
+async function awayFromWindowEnd(windowSeconds: number, needSeconds = 20) {
+  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  if (left < needSeconds)
+    await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
+}
+
 async function whoAmI(browser: BrowserLike, app = first) {
   const response = await browser.request(`${app.url}/api/session`, {
     method: "POST",
@@ -484,10 +494,7 @@ describe("accounts and sessions", () => {
   });
 
   it("slows brute force: the sixth wrong password for one account is refused with a wait", async () => {
-    // The limiter counts in fixed 15-minute windows; seven tries that
-    // straddle a window's end would start counting again halfway.
-    const left = 900 - ((Date.now() / 1000) % 900);
-    if (left < 20) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
+    await awayFromWindowEnd(15 * 60);
     const attacker = await visitor();
     const errors = [];
     for (let n = 0; n < 7; n++) {
@@ -692,5 +699,77 @@ describe("accounts and sessions", () => {
     expect(marks.status).toBe(200);
     expect(marks.text).toContain(QUESTION);
     expect(replayed.status).toBe(401);
+  });
+
+  it("limits sign-ups for one email and says how long to wait, while another email still signs up", async () => {
+    await awayFromWindowEnd(60 * 60);
+    await memcached.flush();
+    const email = `popular-${Date.now()}@example.com`;
+
+    const attempts = [];
+    for (let n = 0; n < 4; n++) {
+      attempts.push(
+        await call(await visitor(), "POST", "/api/account/sign-up", {
+          email,
+          password: PASSWORD,
+        }),
+      );
+    }
+    const anotherEmail = await call(
+      await visitor(),
+      "POST",
+      "/api/account/sign-up",
+      { email: `unpopular-${Date.now()}@example.com`, password: PASSWORD },
+    );
+
+    expect(attempts.map((a) => a.status)).toEqual([201, 409, 409, 429]);
+    expect(JSON.parse(attempts[3]!.text)).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(
+          /^Too many sign-up attempts\. Wait \d+ (minutes?|seconds?) and try again\.$/,
+        ),
+      },
+    });
+    expect(anotherEmail.status).toBe(201);
+  });
+
+  it("limits guesses at the current password through the change form, and says how long to wait", async () => {
+    await awayFromWindowEnd(15 * 60);
+    await memcached.flush();
+    const email = `guessed-${Date.now()}@example.com`;
+    await call(await visitor(), "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const thief = await member(email);
+    const next = "tidal meadow copper whistle";
+
+    const guesses = [];
+    for (let n = 0; n < 6; n++) {
+      guesses.push(
+        await call(thief, "POST", "/api/account/password", {
+          currentPassword: `my guess number ${n}`,
+          newPassword: next,
+        }),
+      );
+    }
+    const right = await call(thief, "POST", "/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: next,
+    });
+
+    expect(guesses.map((g) => g.status)).toEqual([
+      403, 403, 403, 403, 403, 429,
+    ]);
+    expect(JSON.parse(guesses[5]!.text)).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(
+          /^Too many password change attempts\. Wait \d+ (minutes?|seconds?) and try again\.$/,
+        ),
+      },
+    });
+    expect(right.status).toBe(429);
   });
 });

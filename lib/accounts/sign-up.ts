@@ -9,6 +9,7 @@ import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import {
   enforceRateLimit,
   SIGN_UP_PER_ADDRESS,
+  SIGN_UP_PER_EMAIL,
 } from "@/lib/rate-limit/rate-limit";
 import type { ActiveSession } from "@/lib/session/open-session";
 import { revokeSessions } from "@/lib/session/revoke-session";
@@ -31,10 +32,12 @@ export async function signUp(
       "You are signed in already. Sign out to create another account.",
     );
   }
-  await enforceRateLimit(getRateLimiter(), SIGN_UP_PER_ADDRESS, [address]);
+  const limiter = getRateLimiter();
+  await enforceRateLimit(limiter, SIGN_UP_PER_ADDRESS, [address]);
 
   const problem = checkPassword(password, { email });
   if (problem) throw new AppError("BAD_REQUEST", problem.message);
+  await enforceRateLimit(limiter, SIGN_UP_PER_EMAIL, [email]);
   const db = getDb();
   if (await findUserByEmail(db, email)) {
     throw new AppError(
