@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createAccount } from "@/lib/accounts/create-account";
@@ -20,6 +21,7 @@ import type { ScratchDatabase } from "@/lib/testing/scratch-database";
 import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const PASSWORD = "orchid lantern gravel quietly";
+const SECRET = "a".repeat(64);
 const QUESTION = "session-store-for-stateless-web-tier";
 const ROLES = ["learner", "instructor", "admin"] as const;
 
@@ -48,7 +50,7 @@ beforeAll(async () => {
   const env = {
     MEMCACHED_SERVERS: memcached.address,
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: "a".repeat(64),
+    NEXTAUTH_SECRET: SECRET,
     LOG_LEVEL: "error",
   };
   [first, second] = await Promise.all([
@@ -699,6 +701,22 @@ describe("accounts and sessions", () => {
     expect(marks.status).toBe(200);
     expect(marks.text).toContain(QUESTION);
     expect(replayed.status).toBe(401);
+  });
+
+  it("puts nothing in the sign-in token but the opaque session id", async () => {
+    const browser = await member("learner@example.com");
+    const token = /certdrill_auth=([^;]+)/.exec(browser.cookie)?.[1];
+
+    const claims = await decode({ token, secret: SECRET });
+
+    expect(Object.keys(claims ?? {}).sort()).toEqual([
+      "exp",
+      "iat",
+      "jti",
+      "sid",
+    ]);
+    expect(claims?.sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(claims)).not.toContain(ids.learner!);
   });
 
   it("limits sign-ups for one email and says how long to wait, while another email still signs up", async () => {
