@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
+import { afterSignIn } from "@/components/account/after-sign-in";
 import { CredentialFields } from "@/components/account/credential-fields";
 import { buttonClass } from "@/components/form-styles";
 import { useSession } from "@/components/session-provider";
@@ -25,15 +26,6 @@ const ERRORS: Record<string, string> = {
   Disabled: "This account has been disabled. Ask an administrator.",
   AccessDenied: "That sign-in was refused.",
 };
-
-/**
- * Where to go after signing in: the page that sent the visitor here, when it
- * is a path on this site (never another origin), or their progress.
- */
-function afterSignIn(callbackUrl: string | null): string {
-  const local = callbackUrl?.startsWith("/") && !/^\/[/\\]/.test(callbackUrl);
-  return local ? callbackUrl! : "/progress";
-}
 
 /** Email and password, and single sign-on when the server offers it. */
 export function SignInForm() {
