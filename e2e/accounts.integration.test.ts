@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
+import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createAccount } from "@/lib/accounts/create-account";
@@ -20,6 +21,8 @@ import type { ScratchDatabase } from "@/lib/testing/scratch-database";
 import { freshDatabaseUrl } from "@/lib/testing/test-database";
 
 const PASSWORD = "orchid lantern gravel quietly";
+const SECRET = "a".repeat(64);
+const QUESTION = "session-store-for-stateless-web-tier";
 const ROLES = ["learner", "instructor", "admin"] as const;
 
 let memcached: MemcachedServer;
@@ -47,7 +50,7 @@ beforeAll(async () => {
   const env = {
     MEMCACHED_SERVERS: memcached.address,
     DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: "a".repeat(64),
+    NEXTAUTH_SECRET: SECRET,
     LOG_LEVEL: "error",
   };
   [first, second] = await Promise.all([
@@ -108,6 +111,16 @@ async function call(
   });
   const text = await response.text();
   return { status: response.status, text };
+}
+
+/**
+ * Rate limits count in fixed windows; attempts that straddle a window's end
+ * would start counting again halfway, so wait for the next window then.
+ */
+async function awayFromWindowEnd(windowSeconds: number, needSeconds = 20) {
+  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  if (left < needSeconds)
+    await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
 }
 
 async function whoAmI(browser: BrowserLike, app = first) {
@@ -483,10 +496,7 @@ describe("accounts and sessions", () => {
   });
 
   it("slows brute force: the sixth wrong password for one account is refused with a wait", async () => {
-    // The limiter counts in fixed 15-minute windows; seven tries that
-    // straddle a window's end would start counting again halfway.
-    const left = 900 - ((Date.now() / 1000) % 900);
-    if (left < 20) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
+    await awayFromWindowEnd(15 * 60);
     const attacker = await visitor();
     const errors = [];
     for (let n = 0; n < 7; n++) {
@@ -585,9 +595,9 @@ describe("accounts and sessions", () => {
     });
 
     expect(changed.status).toBe(200);
-    // The other browser's session, and the guest session the account was
-    // created from, which belongs to the same learner.
-    expect(JSON.parse(changed.text)).toEqual({ otherSessionsSignedOut: 2 });
+    // The other browser's; the guest session the account was created from
+    // ended at sign-up.
+    expect(JSON.parse(changed.text)).toEqual({ otherSessionsSignedOut: 1 });
     expect(wrongCurrent.status).toBe(403);
     expect(
       (await call(there, "GET", "/api/account", undefined, second)).status,
@@ -638,5 +648,146 @@ describe("accounts and sessions", () => {
     );
     await db.destroy();
     expect(left).toEqual([0, 0, 0, 0]);
+  });
+
+  it("ends the guest's session at sign-up, so a planted copy of its cookie opens nothing", async () => {
+    // Sign-up counts per address; start this test's count afresh.
+    await memcached.flush();
+    const browser = await visitor();
+    const planted = browser.cookie;
+    await call(browser, "PUT", `/api/bookmarks/${QUESTION}`, {
+      bookmarked: true,
+    });
+
+    const signedUp = await call(browser, "POST", "/api/account/sign-up", {
+      email: `planted-${Date.now()}@example.com`,
+      password: PASSWORD,
+    });
+    const replayed = await fetch(`${second.url}/api/bookmarks`, {
+      headers: { cookie: planted },
+    });
+    await memcached.flush();
+    const afterCacheLoss = await fetch(`${first.url}/api/bookmarks`, {
+      headers: { cookie: planted },
+    });
+
+    expect(signedUp.status).toBe(201);
+    expect(replayed.status).toBe(401);
+    expect(afterCacheLoss.status).toBe(401);
+    expect(browser.has("certdrill_session")).toBe(false);
+  });
+
+  it("merges what a guest did at sign-in even when memcached has lost the guest's session", async () => {
+    await memcached.flush();
+    const email = `returning-${Date.now()}@example.com`;
+    await call(await visitor(), "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const browser = await visitor();
+    const guestCookie = browser.cookie;
+    await call(browser, "PUT", `/api/bookmarks/${QUESTION}`, {
+      bookmarked: true,
+    });
+    await memcached.flush();
+
+    const signedIn = await signInOverHttp(browser, first.url, email, PASSWORD);
+    const marks = await call(browser, "GET", "/api/bookmarks");
+    const replayed = await fetch(`${second.url}/api/bookmarks`, {
+      headers: { cookie: guestCookie },
+    });
+
+    expect(signedIn.error).toBeNull();
+    expect(marks.status).toBe(200);
+    expect(marks.text).toContain(QUESTION);
+    expect(replayed.status).toBe(401);
+  });
+
+  it("puts nothing in the sign-in token but the opaque session id", async () => {
+    const browser = await member("learner@example.com");
+    const token = /certdrill_auth=([^;]+)/.exec(browser.cookie)?.[1];
+
+    const claims = await decode({ token, secret: SECRET });
+
+    expect(Object.keys(claims ?? {}).sort()).toEqual([
+      "exp",
+      "iat",
+      "jti",
+      "sid",
+    ]);
+    expect(claims?.sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(claims)).not.toContain(ids.learner!);
+  });
+
+  it("limits sign-ups for one email and says how long to wait, while another email still signs up", async () => {
+    await awayFromWindowEnd(60 * 60);
+    await memcached.flush();
+    const email = `popular-${Date.now()}@example.com`;
+
+    const attempts = [];
+    for (let n = 0; n < 4; n++) {
+      attempts.push(
+        await call(await visitor(), "POST", "/api/account/sign-up", {
+          email,
+          password: PASSWORD,
+        }),
+      );
+    }
+    const anotherEmail = await call(
+      await visitor(),
+      "POST",
+      "/api/account/sign-up",
+      { email: `unpopular-${Date.now()}@example.com`, password: PASSWORD },
+    );
+
+    expect(attempts.map((a) => a.status)).toEqual([201, 409, 409, 429]);
+    expect(JSON.parse(attempts[3]!.text)).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(
+          /^Too many sign-up attempts\. Wait \d+ (minutes?|seconds?) and try again\.$/,
+        ),
+      },
+    });
+    expect(anotherEmail.status).toBe(201);
+  });
+
+  it("limits guesses at the current password through the change form, and says how long to wait", async () => {
+    await awayFromWindowEnd(15 * 60);
+    await memcached.flush();
+    const email = `guessed-${Date.now()}@example.com`;
+    await call(await visitor(), "POST", "/api/account/sign-up", {
+      email,
+      password: PASSWORD,
+    });
+    const thief = await member(email);
+    const next = "tidal meadow copper whistle";
+
+    const guesses = [];
+    for (let n = 0; n < 6; n++) {
+      guesses.push(
+        await call(thief, "POST", "/api/account/password", {
+          currentPassword: `my guess number ${n}`,
+          newPassword: next,
+        }),
+      );
+    }
+    const right = await call(thief, "POST", "/api/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: next,
+    });
+
+    expect(guesses.map((g) => g.status)).toEqual([
+      403, 403, 403, 403, 403, 429,
+    ]);
+    expect(JSON.parse(guesses[5]!.text)).toEqual({
+      error: {
+        code: "RATE_LIMITED",
+        message: expect.stringMatching(
+          /^Too many password change attempts\. Wait \d+ (minutes?|seconds?) and try again\.$/,
+        ),
+      },
+    });
+    expect(right.status).toBe(429);
   });
 });

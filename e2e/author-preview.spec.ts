@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-import { createUserWithCli, signInWithForm } from "./account-helpers";
+import { createUserWithCli, PASSWORD, signInWithForm } from "./account-helpers";
 
 let instructor: string;
 
@@ -13,16 +13,33 @@ test.beforeEach(async ({ page }) => {
   await signInWithForm(page, instructor);
 });
 
-test("a guest or a learner is told the preview is for instructors", async ({
+test("a guest is sent to sign in and brought back; a learner is told the preview is for instructors", async ({
   browser,
 }) => {
-  const page = await browser.newPage();
-  await page.goto("/author/preview");
+  const guest = await browser.newPage();
+  await guest.goto("/author/preview");
+  await expect(guest).toHaveURL(/\/sign-in\?callbackUrl=%2Fauthor%2Fpreview$/);
+  await guest.getByLabel("Email").fill(instructor);
+  await guest.getByLabel("Password").fill(PASSWORD);
+  await guest.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(guest).toHaveURL(/\/author\/preview$/);
+  await expect(
+    guest.getByRole("heading", { name: "Question preview" }),
+  ).toBeVisible();
+  await guest.close();
 
-  await expect(page.getByTestId("preview-status")).toContainText(
-    "This is only for instructors.",
-  );
-  await page.close();
+  const learner = await browser.newPage();
+  await signInWithForm(learner, createUserWithCli("learner"));
+  const refused = await learner.goto("/author/preview");
+  expect(refused?.status()).toBe(403);
+  await expect(
+    learner.getByRole("heading", { name: "Not allowed" }),
+  ).toBeVisible();
+  await expect(
+    learner.getByText("This is only for instructors."),
+  ).toBeVisible();
+  await expect(learner.getByLabel("Question file (Markdown)")).toHaveCount(0);
+  await learner.close();
 });
 
 test("an author sees each problem with its line, jumps to it, and sees the fix land", async ({

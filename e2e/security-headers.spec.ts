@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+
+import { createUserWithCli, signInWithForm } from "./account-helpers";
 
 const QUESTION = "/questions/session-store-for-stateless-web-tier";
 
@@ -18,8 +20,12 @@ const RESPONSES = [
   ["the home page", "/", 200],
   ["a question page", QUESTION, 200],
   ["the drill page", "/drill", 200],
+  ["the progress page", "/progress", 200],
   ["the exam result page", "/exam/result?id=x", 200],
+  ["the sign-in page", "/sign-in", 200],
+  ["the Session Lab", "/session-lab", 200],
   ["the health API", "/api/health", undefined],
+  ["the progress API", "/api/progress", 401],
   ["a missing page", "/no-such-page", 404],
 ] as const;
 
@@ -84,41 +90,74 @@ async function isZodEvalProbe(page: Page, violation: Violation) {
   return line.slice(violation.column - 1).startsWith('Function("")');
 }
 
+/**
+ * Checks the usual headers and a strict script policy on a real response,
+ * and that every inline script of its HTML is allowed by hash. Returns how
+ * many inline scripts the HTML held.
+ */
+async function expectSecurityHeaders(response: APIResponse) {
+  const headers = response.headers();
+
+  for (const [key, value] of Object.entries(USUAL_HEADERS)) {
+    expect(headers[key], key).toBe(value);
+  }
+  expect(headers["permissions-policy"]).toMatch(/(^|, )camera=\(\)/);
+  for (const feature of ["microphone", "geolocation", "payment", "usb"]) {
+    expect(headers["permissions-policy"]).toContain(`${feature}=()`);
+  }
+
+  const csp = directives(headers["content-security-policy"] ?? "");
+  expect(csp.get("default-src")).toEqual(["'self'"]);
+  expect(csp.get("object-src")).toEqual(["'none'"]);
+  expect(csp.get("base-uri")).toEqual(["'none'"]);
+  expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+  expect(csp.get("form-action")).toEqual(["'self'"]);
+  const scriptSrc = csp.get("script-src") ?? [];
+  expect(scriptSrc[0]).toBe("'self'");
+  for (const source of scriptSrc.slice(1)) {
+    expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
+  }
+
+  if (!headers["content-type"]?.startsWith("text/html")) return 0;
+  const hashes = inlineScriptHashes(await response.text());
+  for (const hash of hashes) expect(scriptSrc).toContain(hash);
+  return hashes.length;
+}
+
 for (const [name, path, status] of RESPONSES) {
   test(`${name} is sent with a strict script policy and the usual security headers`, async ({
     request,
   }) => {
     const response = await request.get(path);
     if (status !== undefined) expect(response.status()).toBe(status);
-    const headers = response.headers();
 
-    for (const [key, value] of Object.entries(USUAL_HEADERS)) {
-      expect(headers[key], key).toBe(value);
-    }
-    expect(headers["permissions-policy"]).toMatch(/(^|, )camera=\(\)/);
-    for (const feature of ["microphone", "geolocation", "payment", "usb"]) {
-      expect(headers["permissions-policy"]).toContain(`${feature}=()`);
-    }
+    const inlineScripts = await expectSecurityHeaders(response);
 
-    const csp = directives(headers["content-security-policy"] ?? "");
-    expect(csp.get("default-src")).toEqual(["'self'"]);
-    expect(csp.get("object-src")).toEqual(["'none'"]);
-    expect(csp.get("base-uri")).toEqual(["'none'"]);
-    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(csp.get("form-action")).toEqual(["'self'"]);
-    const scriptSrc = csp.get("script-src") ?? [];
-    expect(scriptSrc[0]).toBe("'self'");
-    for (const source of scriptSrc.slice(1)) {
-      expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
-    }
-
-    if (headers["content-type"]?.startsWith("text/html")) {
-      const hashes = inlineScriptHashes(await response.text());
-      expect(hashes.length).toBeGreaterThan(0);
-      for (const hash of hashes) expect(scriptSrc).toContain(hash);
-    }
+    if (response.headers()["content-type"]?.startsWith("text/html"))
+      expect(inlineScripts).toBeGreaterThan(0);
   });
 }
+
+test("the instructor page is sent with the same headers to an instructor, and so is its refusal to a learner", async ({
+  browser,
+}) => {
+  const instructor = await browser.newPage();
+  await signInWithForm(instructor, createUserWithCli("instructor"));
+  const learner = await browser.newPage();
+  await signInWithForm(learner, createUserWithCli("learner"));
+
+  const shown = await instructor.request.get("/instructor");
+  const refused = await learner.request.get("/instructor");
+
+  expect(shown.status()).toBe(200);
+  expect(await shown.text()).toContain(">Your cohorts</h1>");
+  expect(await expectSecurityHeaders(shown)).toBeGreaterThan(0);
+  expect(refused.status()).toBe(403);
+  // Plain HTML with no script at all, so the page's policy refuses nothing.
+  expect(await expectSecurityHeaders(refused)).toBe(0);
+  await instructor.close();
+  await learner.close();
+});
 
 test("a learner moves between pages by clicking links and no script is refused", async ({
   page,

@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
+import { afterSignIn } from "@/components/account/after-sign-in";
 import { CredentialFields } from "@/components/account/credential-fields";
 import { buttonClass } from "@/components/form-styles";
 import { useSession } from "@/components/session-provider";
@@ -30,6 +31,7 @@ const ERRORS: Record<string, string> = {
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
+  const destination = afterSignIn(params.get("callbackUrl"));
   const { refresh } = useSession();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -67,7 +69,7 @@ export function SignInForm() {
       );
     }
     await refresh();
-    router.push("/progress");
+    router.push(destination);
   }
 
   return (
@@ -88,7 +90,7 @@ export function SignInForm() {
       {sso && (
         <button
           type="button"
-          onClick={() => void signIn(sso.id, { callbackUrl: "/progress" })}
+          onClick={() => void signIn(sso.id, { callbackUrl: destination })}
           className="border-line bg-surface rounded-lg border px-5 py-2 font-semibold"
         >
           Sign in with {sso.name}

@@ -10,6 +10,11 @@ import {
 import { requireMember } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/get-db";
 import { AppError } from "@/lib/errors/app-error";
+import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
+import {
+  enforceRateLimit,
+  PASSWORD_CHANGE_PER_ACCOUNT,
+} from "@/lib/rate-limit/rate-limit";
 import type { ActiveSession } from "@/lib/session/open-session";
 import { revokeSessions } from "@/lib/session/revoke-session";
 
@@ -31,7 +36,8 @@ export async function describeAccount(session: ActiveSession) {
 
 /**
  * Changes (or, for an account made through single sign-on, sets) the
- * password, and signs out every other session of the account.
+ * password, and signs out every other session of the account. Every check of
+ * the current password counts against the account (429 past the limit).
  */
 export async function changePassword(
   session: ActiveSession,
@@ -39,12 +45,16 @@ export async function changePassword(
 ): Promise<number> {
   const user = await accountOf(session);
   if (user.passwordHash) {
+    const limiter = getRateLimiter();
+    const counted = [user.learnerId];
+    await enforceRateLimit(limiter, PASSWORD_CHANGE_PER_ACCOUNT, counted);
     const ok =
       input.currentPassword !== undefined &&
       (await verifyPassword(user.passwordHash, input.currentPassword));
     if (!ok) {
       throw new AppError("FORBIDDEN", "Your current password is not right.");
     }
+    await limiter.reset(PASSWORD_CHANGE_PER_ACCOUNT, counted);
   }
   const problem = checkPassword(input.newPassword, { email: user.email });
   if (problem) throw new AppError("BAD_REQUEST", problem.message);

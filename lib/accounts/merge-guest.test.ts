@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { mergeGuestInto } from "@/lib/accounts/merge-guest";
+import { createUser } from "@/lib/accounts/users";
 import { recordAttempt } from "@/lib/attempts/record-attempt";
 import { setBookmark } from "@/lib/bookmarks/bookmarks";
+import { createCohort, joinCohort } from "@/lib/instructors/cohorts";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
+import { getExamDate, setExamDate } from "@/lib/learners/exam-date";
+import { flagForReview, loadReviewCards } from "@/lib/review/review-store";
 import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
 const database = freshDatabaseForEachTest();
@@ -97,6 +101,68 @@ describe("mergeGuestInto", () => {
         card: JSON.stringify({ from: member.id }),
       },
     ]);
+  });
+
+  it("moves the guest's cohort memberships to the account, once per cohort", async () => {
+    const instructor = await createGuestLearner(database());
+    await createUser(database(), {
+      learnerId: instructor.id,
+      email: "teacher@example.com",
+      passwordHash: null,
+      role: "instructor",
+    });
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
+    const cohorts = [];
+    for (const name of ["Spring", "Autumn"]) {
+      cohorts.push(
+        await createCohort(database(), instructor.id, {
+          name,
+          targetExamDate: null,
+        }),
+      );
+    }
+    await joinCohort(database(), guest.id, cohorts[0]!.inviteCode);
+    await joinCohort(database(), guest.id, cohorts[1]!.inviteCode);
+    await joinCohort(database(), member.id, cohorts[0]!.inviteCode);
+
+    await mergeGuestInto(database(), guest.id, member.id);
+
+    const memberships = await database()
+      .selectFrom("cohort_members")
+      .select(["cohort_id", "learner_id"])
+      .orderBy("cohort_id")
+      .execute();
+    expect(memberships).toEqual(
+      cohorts
+        .map((cohort) => ({ cohort_id: cohort.id, learner_id: member.id }))
+        .sort((a, b) => a.cohort_id.localeCompare(b.cohort_id)),
+    );
+  });
+
+  it("gives the account the guest's exam date when it has none", async () => {
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
+    await setExamDate(database(), guest.id, "2027-03-15");
+
+    await mergeGuestInto(database(), guest.id, member.id);
+
+    expect(await getExamDate(database(), member.id)).toBe("2027-03-15");
+  });
+
+  it("keeps the account's own exam date over the guest's, with the guest's cards moved in", async () => {
+    const guest = await createGuestLearner(database());
+    const member = await createGuestLearner(database());
+    await setExamDate(database(), guest.id, "2027-03-15");
+    await setExamDate(database(), member.id, "2027-06-01");
+    await flagForReview(database(), guest.id, "q1", new Date());
+
+    await mergeGuestInto(database(), guest.id, member.id);
+
+    expect(await getExamDate(database(), member.id)).toBe("2027-06-01");
+    expect(
+      (await loadReviewCards(database(), member.id)).map((c) => c.questionId),
+    ).toEqual(["q1"]);
   });
 
   it("changes nothing when the guest is the account itself", async () => {

@@ -3,12 +3,15 @@ import { sql, type Kysely } from "kysely";
 
 import { rebuildQuestionStats } from "@/lib/attempts/question-stats";
 import type { Database } from "@/lib/db/schema";
+import { rescheduleCardsForExam } from "@/lib/review/review-store";
 
 /**
  * Moves everything a guest did into the account they signed in to, so
- * signing in never costs progress. Where both have a review card for the
- * same question, the more recently reviewed one wins. The guest learner is
- * then deleted.
+ * signing in never costs progress: answers, drills, exams, review cards,
+ * bookmarks, cohort memberships and the exam date. Where both have a review
+ * card for the same question, the more recently reviewed one wins; where
+ * both have an exam date, the account's does. The guest learner is then
+ * deleted.
  */
 export async function mergeGuestInto(
   db: Kysely<Database>,
@@ -27,6 +30,8 @@ export async function mergeGuestInto(
     }
     await mergeReviewCards(trx, guestId, memberId);
     await mergeBookmarks(trx, guestId, memberId);
+    await mergeCohortMemberships(trx, guestId, memberId);
+    await mergeExamDate(trx, guestId, memberId);
     await trx.deleteFrom("learners").where("id", "=", guestId).execute();
     await rebuildQuestionStats(trx, memberId);
   });
@@ -67,4 +72,50 @@ async function mergeBookmarks(
     where learner_id = ${guestId}
     on conflict (learner_id, question_id) do nothing`.execute(trx);
   await trx.deleteFrom("bookmarks").where("learner_id", "=", guestId).execute();
+}
+
+async function mergeCohortMemberships(
+  trx: Kysely<Database>,
+  guestId: string,
+  memberId: string,
+) {
+  await sql`insert into cohort_members (cohort_id, learner_id, joined_at)
+    select cohort_id, ${memberId}, joined_at from cohort_members
+    where learner_id = ${guestId}
+    on conflict (cohort_id, learner_id) do nothing`.execute(trx);
+  await trx
+    .deleteFrom("cohort_members")
+    .where("learner_id", "=", guestId)
+    .execute();
+}
+
+/**
+ * The account's exam date stays when it has one; otherwise the guest's
+ * becomes the account's. Each side's cards were scheduled for its own date,
+ * so when the dates differ they are all scheduled again for the one kept.
+ */
+async function mergeExamDate(
+  trx: Kysely<Database>,
+  guestId: string,
+  memberId: string,
+) {
+  const dates = await trx
+    .selectFrom("learners")
+    .select(["id", "exam_date"])
+    .where("id", "in", [guestId, memberId])
+    .execute();
+  const guestDate = dates.find((row) => row.id === guestId)?.exam_date ?? null;
+  const memberDate =
+    dates.find((row) => row.id === memberId)?.exam_date ?? null;
+  const kept = memberDate ?? guestDate;
+
+  if (kept !== memberDate) {
+    await trx
+      .updateTable("learners")
+      .set({ exam_date: kept })
+      .where("id", "=", memberId)
+      .execute();
+  }
+  if (guestDate !== memberDate)
+    await rescheduleCardsForExam(trx, memberId, kept, new Date());
 }

@@ -9,13 +9,17 @@ import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import {
   enforceRateLimit,
   SIGN_UP_PER_ADDRESS,
+  SIGN_UP_PER_EMAIL,
 } from "@/lib/rate-limit/rate-limit";
 import type { ActiveSession } from "@/lib/session/open-session";
+import { revokeSessions } from "@/lib/session/revoke-session";
 
 /**
  * Turns the browser's guest into a member with an email and password; the
- * guest's progress is the account's from the start. Signing in is the next
- * step, through next-auth, which issues a new session id.
+ * guest's progress is the account's from the start. The guest's session ends
+ * here, on every instance: whoever else knew its id (a planted cookie) must
+ * not find themselves inside the account. Signing in is the next step,
+ * through next-auth, which issues a new session id.
  */
 export async function signUp(
   session: ActiveSession,
@@ -28,10 +32,12 @@ export async function signUp(
       "You are signed in already. Sign out to create another account.",
     );
   }
-  await enforceRateLimit(getRateLimiter(), SIGN_UP_PER_ADDRESS, [address]);
+  const limiter = getRateLimiter();
+  await enforceRateLimit(limiter, SIGN_UP_PER_ADDRESS, [address]);
 
   const problem = checkPassword(password, { email });
   if (problem) throw new AppError("BAD_REQUEST", problem.message);
+  await enforceRateLimit(limiter, SIGN_UP_PER_EMAIL, [email]);
   const db = getDb();
   if (await findUserByEmail(db, email)) {
     throw new AppError(
@@ -45,4 +51,5 @@ export async function signUp(
     email,
     passwordHash: await hashPassword(password),
   });
+  await revokeSessions(db, { learnerId: session.data.learner.id });
 }

@@ -10,25 +10,24 @@ import { checkPasswordSignIn } from "@/lib/accounts/password-sign-in";
 import { AUTH_COOKIE, cookieSecure } from "@/lib/auth/auth-cookie";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { startMemberSession } from "@/lib/auth/member-session";
+import {
+  findPreviousSession,
+  type PreviousSession,
+} from "@/lib/auth/previous-session";
+import { signInStep } from "@/lib/auth/sign-in-failure";
 import { getDb } from "@/lib/db/get-db";
 import { getEnv } from "@/lib/env/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/log/logger";
-import { getSessionStore } from "@/lib/session/get-session-store";
 import { SESSION_COOKIE } from "@/lib/session/session-cookie";
 import { SessionIdSchema } from "@/lib/session/session-id";
 import { revokeSessions } from "@/lib/session/revoke-session";
 
-/** The guest session this browser had before signing in, if any. */
-async function currentGuest() {
-  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
-  const id = SessionIdSchema.safeParse(cookie);
-  if (!id.success) return null;
-  const session = await getSessionStore().load(id.data);
-  return session?.learner.kind === "guest"
-    ? { sessionId: id.data, learnerId: session.learner.id }
-    : null;
-}
+/**
+ * The session started for a user in the `signIn` callback, for the `jwt`
+ * callback to put in the token: next-auth hands both the same user object.
+ */
+const startedSessions = new WeakMap<User, string>();
 
 /** The issuer as discovery reports it: no trailing slash. */
 function oidcIssuer(): string | null {
@@ -56,6 +55,32 @@ function oidcProvider() {
       }),
     },
   ];
+}
+
+/**
+ * Finds or creates the account behind an OpenID Connect sign-in and makes it
+ * the user's id, or returns where to send a refused sign-in.
+ */
+async function oidcAccount(
+  user: User,
+  account: { providerAccountId: string; access_token?: string },
+  profile: unknown,
+  previous: PreviousSession | null,
+): Promise<string | null> {
+  const issuer = oidcIssuer()!;
+  const claims = await emailClaims(issuer, profile, account.access_token);
+  const result = await signInWithOidc(getDb(), {
+    issuer,
+    subject: account.providerAccountId,
+    ...claims,
+    guest:
+      previous?.learner.kind === "guest"
+        ? { learnerId: previous.learner.id }
+        : null,
+  });
+  if (!result.ok) return `/sign-in?error=${result.reason}`;
+  user.id = result.learnerId;
+  return null;
 }
 
 /**
@@ -88,10 +113,13 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials): Promise<User | null> {
           const email = EmailSchema.safeParse(credentials?.email);
           if (!email.success || !credentials?.password) return null;
-          const learnerId = await checkPasswordSignIn(
-            email.data,
-            credentials.password,
-            clientAddress(await headers()),
+          const password = credentials.password;
+          const learnerId = await signInStep("checking a password", async () =>
+            checkPasswordSignIn(
+              email.data,
+              password,
+              clientAddress(await headers()),
+            ),
           );
           return learnerId ? { id: learnerId } : null;
         },
@@ -99,25 +127,26 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // Everything that can fail runs here rather than in `jwt`, where
+      // next-auth would let a thrown error become a bare 500.
       async signIn({ user, account, profile }) {
-        if (account?.provider !== "oidc") return true;
-        const issuer = oidcIssuer()!;
-        const claims = await emailClaims(issuer, profile, account.access_token);
-        const result = await signInWithOidc(getDb(), {
-          issuer,
-          subject: account.providerAccountId,
-          ...claims,
-          guest: await currentGuest(),
+        return signInStep("starting a member session", async () => {
+          const previous = await findPreviousSession();
+          if (account?.provider === "oidc") {
+            const refused = await oidcAccount(user, account, profile, previous);
+            if (refused) return refused;
+          }
+          startedSessions.set(
+            user,
+            await startMemberSession(user.id, previous),
+          );
+          (await cookies()).delete(SESSION_COOKIE);
+          return true;
         });
-        if (!result.ok) return `/sign-in?error=${result.reason}`;
-        user.id = result.learnerId;
-        return true;
       },
       async jwt({ token, user }) {
         if (!user) return token;
-        const sid = await startMemberSession(user.id, await currentGuest());
-        (await cookies()).delete(SESSION_COOKIE);
-        return { sid };
+        return { sid: SessionIdSchema.parse(startedSessions.get(user)) };
       },
       async session({ session }) {
         return { expires: session.expires };

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { mergeGuestInto } from "@/lib/accounts/merge-guest";
+import type { PreviousSession } from "@/lib/auth/previous-session";
 import { getDb } from "@/lib/db/get-db";
 import { loadActiveDrill } from "@/lib/drills/drill-store";
 import { AppError } from "@/lib/errors/app-error";
@@ -13,17 +14,18 @@ import { revokeSessions } from "@/lib/session/revoke-session";
 
 /**
  * Starts the server-side session of a member who has just signed in. The id
- * is always new (no session fixation). The guest session the browser had is
- * revoked, and what that guest did is merged into the account.
+ * is always new (no session fixation). The session the browser had is
+ * revoked, and what a guest did in it is merged into the account.
  */
 export async function startMemberSession(
   learnerId: string,
-  guest: { sessionId: string; learnerId: string } | null,
+  previous: PreviousSession | null,
 ): Promise<string> {
   const db = getDb();
-  if (guest) {
-    await mergeGuestInto(db, guest.learnerId, learnerId);
-    await revokeSessions(db, { id: guest.sessionId });
+  if (previous) {
+    if (previous.learner.kind === "guest")
+      await mergeGuestInto(db, previous.learner.id, learnerId);
+    await revokeSessions(db, { id: previous.sessionId });
   }
 
   const learner = await loadLearner(db, learnerId);

@@ -71,6 +71,29 @@ export const SIGN_UP_PER_ADDRESS: RateLimitRule = {
   attempts: "sign-up attempts",
 };
 
+/**
+ * Counted on the email once the password passes the policy: a refusal that
+ * says an account exists tells who has one, so one email cannot be asked
+ * about over and over, from however many addresses.
+ */
+export const SIGN_UP_PER_EMAIL: RateLimitRule = {
+  name: "signup-email",
+  limit: 3,
+  windowSeconds: 60 * 60,
+  attempts: "sign-up attempts",
+};
+
+/**
+ * The password change form checks the current password, so whoever holds a
+ * signed-in browser could guess it there: as slow as guessing at sign-in.
+ */
+export const PASSWORD_CHANGE_PER_ACCOUNT: RateLimitRule = {
+  name: "password-change-account",
+  limit: 5,
+  windowSeconds: 15 * 60,
+  attempts: "password change attempts",
+};
+
 /*
  * Counters outlive their window by a little, so an app instance whose clock
  * runs a few seconds behind still finds the count of the window it is in.

@@ -31,11 +31,11 @@ export async function findSession(
   request: NextRequest,
 ): Promise<ActiveSession | null> {
   const memberId = await memberSessionIdOf(request);
-  const member = memberId ? await loadSession(memberId) : null;
+  const member = memberId ? await findSessionById(memberId) : null;
   if (member) return member;
 
   const guestId = readSessionId(request);
-  return guestId ? loadSession(guestId) : null;
+  return guestId ? findSessionById(guestId) : null;
 }
 
 /**
@@ -43,7 +43,9 @@ export async function findSession(
  * session is in neither, whichever instance asks, and every write checks SQL
  * afterwards, so a request still holding it cannot put it back.
  */
-async function loadSession(id: string): Promise<ActiveSession | null> {
+export async function findSessionById(
+  id: string,
+): Promise<ActiveSession | null> {
   const store = getSessionStore();
   const now = Date.now();
   const cached = await store.load(id);

@@ -27,3 +27,8 @@ export function writeSessionCookie(response: NextResponse, id: string): void {
     path: "/",
   });
 }
+
+/** Drops the cookie of a session that has ended. */
+export function clearSessionCookie(response: NextResponse): void {
+  response.cookies.delete(SESSION_COOKIE);
+}

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 
 import { freePort, startMemcached } from "@/scripts/memcached.mjs";
 
@@ -12,6 +13,11 @@ export type MemcachedServer = {
   /** Freezes it with its data, as a network partition would look. */
   pause(): void;
   resume(): void;
+  /**
+   * Drops every key without closing a connection: what the app sees when a
+   * node has evicted everything (sessions, rate-limit counts).
+   */
+  flush(): Promise<void>;
 };
 
 /** A real memcached on a free loopback port, for one test file. */
@@ -36,5 +42,24 @@ export async function startMemcachedServer(): Promise<MemcachedServer> {
     },
     pause: () => child.kill("SIGSTOP"),
     resume: () => child.kill("SIGCONT"),
+    flush: () => flushAll(port),
   };
+}
+
+/** Sends `flush_all` in memcached's text protocol and waits for its OK. */
+function flushAll(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () =>
+      socket.write("flush_all\r\n"),
+    );
+    let reply = "";
+    socket.on("data", (chunk) => {
+      reply += chunk.toString();
+      if (!reply.endsWith("\r\n")) return;
+      socket.end();
+      if (reply === "OK\r\n") resolve();
+      else reject(new Error(`memcached answered flush_all with ${reply}`));
+    });
+    socket.on("error", reject);
+  });
 }

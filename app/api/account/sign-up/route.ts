@@ -5,16 +5,19 @@ import { signUp } from "@/lib/accounts/sign-up";
 import { clientAddress } from "@/lib/http/client-address";
 import { readBody } from "@/lib/http/read-body";
 import { route } from "@/lib/http/route";
-import { attachSession, ensureSession } from "@/lib/session/open-session";
+import { ensureSession } from "@/lib/session/open-session";
+import { clearSessionCookie } from "@/lib/session/session-cookie";
 
-/** Creates an account on the browser's guest learner. */
+/**
+ * Creates an account on the browser's guest learner and ends the guest's
+ * session; signing in next starts the account's own.
+ */
 export const POST = route(async (request) => {
   const body = await readBody(request, SignUpSchema);
   const session = await ensureSession(request);
 
   await signUp(session, body, clientAddress(request.headers));
-  return attachSession(
-    NextResponse.json({ email: body.email }, { status: 201 }),
-    session,
-  );
+  const response = NextResponse.json({ email: body.email }, { status: 201 });
+  clearSessionCookie(response);
+  return response;
 });
