@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { createExam, loadExam, saveExamAnswer } from "@/lib/exams/exam-store";
 import { finishExam } from "@/lib/exams/finish-exam";
@@ -7,6 +7,10 @@ import { getQuestionBank } from "@/lib/questions/question-bank";
 import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
 const database = freshDatabaseForEachTest();
+
+// Parsing and highlighting the bank takes seconds on a busy machine: done
+// once here, so it counts against no single test's time limit.
+beforeAll(() => void getQuestionBank(), 60_000);
 
 /** An exam of 6 minutes, one answer right, one wrong and flagged. */
 async function examWithAnswers({ startedAt = Date.now() } = {}) {
