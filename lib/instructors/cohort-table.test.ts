@@ -3,12 +3,103 @@ import { describe, expect, it } from "vitest";
 import { addToQuestionStats } from "@/lib/attempts/question-stats";
 import { attemptRow } from "@/lib/attempts/record-attempt";
 import { createAccount } from "@/lib/accounts/create-account";
-import { cohortRows } from "@/lib/instructors/cohort-table";
+import {
+  CohortTableQuerySchema,
+  cohortRows,
+  pageOfRows,
+  type CohortRow,
+} from "@/lib/instructors/cohort-table";
 import { createCohort } from "@/lib/instructors/cohorts";
 import { TEST_BLUEPRINT } from "@/lib/testing/blueprint-fixture";
 import { freshDatabaseForEachTest } from "@/lib/testing/test-database";
 
 const database = freshDatabaseForEachTest();
+
+function learner(
+  name: string,
+  lastActive: string | null,
+  accuracy: number | null,
+): CohortRow {
+  return {
+    learnerId: `id-${name}`,
+    name,
+    answered: accuracy === null ? 0 : 10,
+    accuracy,
+    domains: [],
+    tasks: {},
+    readiness: null,
+    lastActive,
+    examsTaken: 0,
+    bestExam: null,
+    latestExam: null,
+  };
+}
+
+const ROWS = [
+  learner("ada", "2026-12-01T10:00:00.000Z", 0.8),
+  learner("idle", null, null),
+  learner("bo", "2026-12-03T09:30:00.000Z", 0.4),
+  learner("cy", "2026-11-20T17:00:00.000Z", 0),
+];
+
+function names(query: Record<string, string>) {
+  return pageOfRows(ROWS, CohortTableQuerySchema.parse(query)).rows.map(
+    (row) => row.name,
+  );
+}
+
+describe("pageOfRows", () => {
+  it("puts a learner who never answered last by last activity descending and first ascending", () => {
+    expect(names({ sort: "lastActive", dir: "desc" })).toEqual([
+      "bo",
+      "ada",
+      "cy",
+      "idle",
+    ]);
+    expect(names({ sort: "lastActive", dir: "asc" })).toEqual([
+      "idle",
+      "cy",
+      "ada",
+      "bo",
+    ]);
+  });
+
+  it("sorts a missing accuracy below an accuracy of zero", () => {
+    expect(names({ sort: "accuracy", dir: "asc" })).toEqual([
+      "idle",
+      "cy",
+      "bo",
+      "ada",
+    ]);
+  });
+
+  it("orders learners with equal figures by name, then id, whatever order they came in", () => {
+    const twins = [
+      { ...learner("Guest 7F3A", null, null), learnerId: "b" },
+      { ...learner("Guest 7F3A", null, null), learnerId: "a" },
+      learner("Ada", null, null),
+    ];
+
+    const sorted = (rows: CohortRow[]) =>
+      pageOfRows(
+        rows,
+        CohortTableQuerySchema.parse({ sort: "lastActive" }),
+      ).rows.map((row) => row.learnerId);
+
+    expect(sorted(twins)).toEqual(["id-Ada", "a", "b"]);
+    expect(sorted([...twins].reverse())).toEqual(["id-Ada", "a", "b"]);
+  });
+
+  it("searches names without regard to case and pages the matches", () => {
+    const result = pageOfRows(
+      ROWS,
+      CohortTableQuerySchema.parse({ search: "D", pageSize: 5 }),
+    );
+
+    expect(result.total).toBe(2);
+    expect(result.rows.map((row) => row.name)).toEqual(["ada", "idle"]);
+  });
+});
 
 describe("cohortRows", () => {
   it("sums each learner's answers by domain and task statement as counted by hand", async () => {

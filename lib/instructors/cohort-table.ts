@@ -214,13 +214,13 @@ export function pageOfRows(rows: CohortRow[], query: CohortTableQuery) {
   const found = needle
     ? rows.filter((row) => row.name.toLowerCase().includes(needle))
     : rows;
-  const key = (row: CohortRow): string | number =>
-    query.sort === "name" ? row.name.toLowerCase() : (row[query.sort] ?? -1);
   const sign = query.dir === "asc" ? 1 : -1;
-  const sorted = [...found].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return (x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name)) * sign;
-  });
+  const sorted = [...found].sort(
+    (a, b) =>
+      (compareKeys(sortKey(a, query.sort), sortKey(b, query.sort)) ||
+        compareKeys(a.name, b.name) ||
+        compareKeys(a.learnerId, b.learnerId)) * sign,
+  );
 
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -229,4 +229,27 @@ export function pageOfRows(rows: CohortRow[], query: CohortTableQuery) {
     pageSize: query.pageSize,
     rows: sorted.slice(start, start + query.pageSize),
   };
+}
+
+function sortKey(
+  row: CohortRow,
+  sort: CohortTableQuery["sort"],
+): string | number | null {
+  return sort === "name" ? row.name.toLowerCase() : row[sort];
+}
+
+/**
+ * A missing figure (no answer yet, so no accuracy, readiness or last
+ * activity; no mock exam) sorts below every figure: first in ascending
+ * order, last in descending. Keys of one column are all numbers or all
+ * timestamps of one shape.
+ */
+function compareKeys(
+  x: string | number | null,
+  y: string | number | null,
+): number {
+  if (x === y) return 0;
+  if (x === null) return -1;
+  if (y === null) return 1;
+  return x < y ? -1 : 1;
 }
