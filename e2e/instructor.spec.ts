@@ -85,4 +85,20 @@ test("an instructor creates a cohort, a learner joins by link and answers, and t
     page.getByText("Bookmarks stay private to the learner.", { exact: false }),
   ).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.goto("/instructor");
+  await page
+    .getByRole("link", { name: "item analysis over every learner" })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: "Item analysis over every learner" }),
+  ).toBeVisible();
+  // The learner above answered, so at least one question has attempts.
+  await expect(
+    page
+      .locator("details")
+      .filter({ hasText: /\b[1-9]\d* attempts/ })
+      .first(),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
