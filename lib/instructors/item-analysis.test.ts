@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  GROUP_SHARE,
   analyseItems,
   type AttemptRow,
   type ItemStats,
@@ -103,6 +104,36 @@ describe("analyseItems", () => {
     expect(analyseItems(QUESTIONS, reversed, { minAttempts: 10 })).toEqual(
       analyseCohort(),
     );
+  });
+
+  it("measures discrimination as Kelley's upper–lower 27% index, blind to the middle of the class", () => {
+    // Twenty learners; learner n got n of 19 other questions right, so the
+    // rest scores are all different. Groups of floor(0.27 · 20) = 5: the top
+    // five (n = 15..19) got X right 4 times, the bottom five (n = 0..4) once.
+    // D = 4/5 − 1/5 = 0.6 whatever the middle ten answered, which a
+    // correlation with the rest score, as Moodle reports, would not be.
+    const x = question("X", ["A"]);
+    const others = Array.from({ length: 19 }, (_, i) =>
+      question(`O${i}`, ["A"]),
+    );
+    const learners = Array.from(
+      { length: 20 },
+      (_, n) => `P${String(n).padStart(2, "0")}`,
+    );
+    const classWhere = (middleRight: boolean) =>
+      learners.flatMap((id, n) => [
+        ...others.map((other, i) => row(id, other, [i < n ? "A" : "B"])),
+        row(id, x, [
+          (n >= 15 ? n !== 15 : n < 5 ? n === 0 : middleRight) ? "A" : "B",
+        ]),
+      ]);
+
+    const discriminationOfX = (middleRight: boolean) =>
+      analyseItems([x, ...others], classWhere(middleRight))[0]?.discrimination;
+
+    expect(GROUP_SHARE).toBe(0.27);
+    expect(discriminationOfX(true)).toBeCloseTo(0.6);
+    expect(discriminationOfX(false)).toBeCloseTo(0.6);
   });
 
   it("raises only few-attempts below the minimum but still reports D", () => {
