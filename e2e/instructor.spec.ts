@@ -36,6 +36,10 @@ test("an instructor creates a cohort, a learner joins by link and answers, and t
   );
   await learnerContext.close();
 
+  const itemReports: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/items")) itemReports.push(request.url());
+  });
   await page.getByRole("link", { name: "Spring DVA-C02" }).click();
   const table = page.getByRole("table", { name: /Learners of the cohort/ });
   await expect(table.getByRole("row")).toHaveCount(2);
@@ -45,6 +49,12 @@ test("an instructor creates a cohort, a learner joins by link and answers, and t
   ).toContainText("20");
   const item = page.locator("details").filter({ hasText: "1 attempts" });
   await expect(item).toHaveCount(1);
+  await expect(item.locator("summary")).toContainText(/average time \d+ s/);
+  // Sorting and searching the learners fetch the table, not the report.
+  await table.getByRole("button", { name: "Last active" }).click();
+  await expect(table).toHaveAccessibleName(/sorted by lastActive/);
+  await page.getByLabel("Search learners").fill("guest");
+  await expect(table.getByRole("row")).toHaveCount(2);
   await item.locator("summary").click();
   await expect(item.getByRole("row", { name: /\(key\)/ })).toContainText(
     "1 (100%)",
@@ -66,11 +76,29 @@ test("an instructor creates a cohort, a learner joins by link and answers, and t
     fullPage: true,
   });
 
+  expect(itemReports).toHaveLength(1);
+
   await table.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Readiness" })).toBeVisible();
   await expect(page.getByText(/From your one answer/)).toBeVisible();
   await expect(
     page.getByText("Bookmarks stay private to the learner.", { exact: false }),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  await page.goto("/instructor");
+  await page
+    .getByRole("link", { name: "item analysis over every learner" })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: "Item analysis over every learner" }),
+  ).toBeVisible();
+  // The learner above answered, so at least one question has attempts.
+  await expect(
+    page
+      .locator("details")
+      .filter({ hasText: /\b[1-9]\d* attempts/ })
+      .first(),
   ).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

@@ -2,12 +2,23 @@
 // default data/certdrill.sqlite) with one instructor and a cohort of 1,000
 // learners who gave 100,000 answers, so the instructor screens can be tried
 // with a class-sized load. It prints how to sign in as that instructor.
+// Everything is written in one transaction, so a run that stops part way
+// leaves nothing behind; on SQLite that holds the write lock for the whole
+// run, so stop a server using the same file first, or its writes time out.
 import { parseArgs } from "node:util";
+
+import { z } from "zod";
 
 import { getDb } from "@/lib/db/get-db";
 import { migrateToLatest } from "@/lib/db/migrate";
-import { seedCohort } from "@/lib/instructors/seed-cohort";
+import { SEED_PASSWORD, seedCohort } from "@/lib/instructors/seed-cohort";
 import { getQuestionBank } from "@/lib/questions/question-bank";
+
+const ArgsSchema = z.object({
+  learners: z.coerce.number().int().min(1),
+  attempts: z.coerce.number().int().min(1),
+  seed: z.coerce.number().int().min(0),
+});
 
 const { values } = parseArgs({
   options: {
@@ -16,14 +27,11 @@ const { values } = parseArgs({
     seed: { type: "string", default: String(Date.now() % 10_000) },
   },
 });
-const [learners, attempts, seed] = [
-  values.learners,
-  values.attempts,
-  values.seed,
-].map(Number);
-if (![learners, attempts, seed].every((n) => Number.isInteger(n) && n! > 0)) {
+const args = ArgsSchema.safeParse(values);
+if (!args.success) {
   process.stderr.write(
-    "seed:cohort: --learners, --attempts and --seed take whole numbers above 0\n",
+    "seed:cohort: --learners and --attempts take whole numbers above 0, " +
+      "--seed a whole number from 0\n",
   );
   process.exit(1);
 }
@@ -35,18 +43,23 @@ const questions = [...getQuestionBank().questions.values()].map((q) => ({
   options: q.public.options.map((o) => o.letter),
   answer: q.key.answer,
 }));
-await seedCohort(
-  db,
-  questions,
-  { learners: learners!, attempts: attempts!, seed: seed! },
-  (done, total) =>
+try {
+  const seeded = await seedCohort(db, questions, args.data, (done, total) =>
     process.stderr.write(
       `\r\x1b[K  ${done.toLocaleString("en")} of ${total.toLocaleString("en")} answers…`,
     ),
-);
-process.stderr.write("\r\x1b[K");
-await db.destroy();
-process.stdout.write(
-  `Seeded ${learners} learners and ${attempts} answers.\n` +
-    `Sign in as seed-instructor-${seed}@example.com with the password "seeded instructor password".\n`,
-);
+  );
+  process.stderr.write("\r\x1b[K");
+  process.stdout.write(
+    `Seeded ${args.data.learners} learners and ${args.data.attempts} answers ` +
+      `into a cohort with the invite code ${seeded.inviteCode}.\n` +
+      `Sign in as ${seeded.email} with the password "${SEED_PASSWORD}".\n`,
+  );
+} catch (error) {
+  process.stderr.write(
+    `\r\x1b[Kseed:cohort: ${error instanceof Error ? error.message : error}\n`,
+  );
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -7,15 +7,13 @@ import {
   CohortTableView,
   type TableQuery,
 } from "@/components/instructor/cohort-table-view";
-import { ItemAnalysisView } from "@/components/instructor/item-analysis-view";
+import { ItemAnalysisPanel } from "@/components/instructor/item-analysis-panel";
 import { MasteryHeatmap } from "@/components/instructor/mastery-heatmap";
 import { useApi } from "@/components/use-api";
 import { useSessionLoad } from "@/components/use-session-load";
 import {
   CohortPageSchema,
-  ItemReportSchema,
   type CohortPage,
-  type ItemReport,
 } from "@/lib/api/instructor-schemas";
 import { ProblemMessage } from "@/components/problem-message";
 
@@ -32,7 +30,6 @@ export function CohortScreen() {
     page: 1,
   });
   const [data, setData] = useState<CohortPage | null>(null);
-  const [items, setItems] = useState<ItemReport[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -42,18 +39,11 @@ export function CohortScreen() {
       search: query.search,
       page: String(query.page),
     });
-    const [table, analysis] = await Promise.all([
-      api(
-        `/api/cohorts/${encodeURIComponent(id)}/learners?${params}`,
-        CohortPageSchema,
-      ),
-      api(`/api/cohorts/${encodeURIComponent(id)}/items`, ItemReportSchema),
-    ]);
-    return () => {
-      if (!table.ok) return setProblem(table.message);
-      setData(table.data);
-      if (analysis.ok) setItems(analysis.data.items);
-    };
+    const table = await api(
+      `/api/cohorts/${encodeURIComponent(id)}/learners?${params}`,
+      CohortPageSchema,
+    );
+    return () => (table.ok ? setData(table.data) : setProblem(table.message));
   }, [api, id, query]);
   useSessionLoad(load);
 
@@ -94,7 +84,7 @@ export function CohortScreen() {
         <h3 id="items" className="font-semibold">
           Item analysis
         </h3>
-        {items ? <ItemAnalysisView items={items} /> : <p>Loading…</p>}
+        <ItemAnalysisPanel cohortId={data.cohort.id} />
       </section>
     </div>
   );

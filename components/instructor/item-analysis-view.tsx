@@ -14,6 +14,9 @@ const FLAG_WORDS: Record<string, string> = {
 const pct = (share: number | null) =>
   share === null ? "–" : `${Math.round(share * 100)}%`;
 
+const seconds = (ms: number | null) =>
+  ms === null ? "–" : `${Math.round(ms / 1000)} s`;
+
 /**
  * Every question's statistics, and how often each option was picked beside
  * the author's paragraph on why that option is a trap.
@@ -41,7 +44,8 @@ export function ItemAnalysisView({ items }: { items: ItemReport[] }) {
             </span>{" "}
             <span className="text-ink-muted text-sm">
               {item.attempts} attempts · facility {pct(item.facility)} ·
-              discrimination {item.discrimination?.toFixed(2) ?? "–"}
+              discrimination {item.discrimination?.toFixed(2) ?? "–"} · average
+              time {seconds(item.averageTimeMs)}
             </span>
             {item.flags.map((flag) => (
               <span

@@ -1,11 +1,8 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/get-db";
-import {
-  analyseItems,
-  type AttemptRow,
-  type ItemStats,
-} from "@/lib/instructors/item-analysis";
+import { analyseItemsInDatabase } from "@/lib/instructors/analyse-items-in-database";
+import type { ItemStats } from "@/lib/instructors/item-analysis";
 import { cohortRows, type CohortRow } from "@/lib/instructors/cohort-table";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 
@@ -50,42 +47,16 @@ export type ItemReport = ItemStats & {
 export async function itemReport(
   cohortId: string | null,
 ): Promise<ItemReport[]> {
-  const bank = getQuestionBank();
-  // Only first attempts count (see item-analysis.ts); the summary table
-  // keeps each learner's first answer to each question.
-  let query = getDb()
-    .selectFrom("learner_question_stats")
-    .select([
-      "learner_id",
-      "question_id",
-      "first_chosen",
-      "first_correct",
-      "first_time_ms",
-    ]);
-  if (cohortId) {
-    query = query.where("learner_id", "in", (eb) =>
-      eb
-        .selectFrom("cohort_members")
-        .select("learner_id")
-        .where("cohort_id", "=", cohortId),
-    );
-  }
-  const attempts: AttemptRow[] = (await query.execute()).map((row) => ({
-    learnerId: row.learner_id,
-    questionId: row.question_id,
-    chosen: JSON.parse(row.first_chosen) as string[],
-    correct: row.first_correct === 1,
-    timeTakenMs: row.first_time_ms,
-  }));
+  const questions = [...getQuestionBank().questions.values()];
 
-  const questions = [...bank.questions.values()];
-  const stats = analyseItems(
+  const stats = await analyseItemsInDatabase(
+    getDb(),
     questions.map((q) => ({
       id: q.public.id,
       options: q.public.options.map((o) => o.letter),
       answer: q.key.answer,
     })),
-    attempts,
+    { cohortId },
   );
   return stats.map((item, index) => {
     const question = questions[index]!;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 
 import type { Blueprint } from "@/lib/content/blueprint-schema";
@@ -42,8 +42,20 @@ export type CohortRow = {
 
 type QuestionPlace = { domain: number; task: string };
 
+const TaskCountSchema = z.object({
+  learner_id: z.string(),
+  domain: z.coerce.number().int().nullable(),
+  task: z.string().nullable(),
+  answered: z.coerce.number().int(),
+  correct: z.coerce.number().int(),
+  last_right: z.coerce.number().int(),
+  last_at: z.string(),
+});
+
+type TaskCount = z.infer<typeof TaskCountSchema>;
+
 /**
- * One row per learner of a cohort, folded from the per-learner, per-question
+ * One row per learner of a cohort, from the per-learner, per-question
  * summary that answers keep up to date (migration 0005), never from every
  * attempt; readiness here uses all of a learner's answers.
  */
@@ -60,19 +72,7 @@ export async function cohortRows(
     .select(["learners.id", "learners.display_name", "users.email"])
     .where("cohort_members.cohort_id", "=", cohortId)
     .execute();
-  const counts = await db
-    .selectFrom("learner_question_stats as s")
-    .innerJoin("cohort_members as m", "m.learner_id", "s.learner_id")
-    .select([
-      "s.learner_id",
-      "s.question_id",
-      "s.answered",
-      "s.correct",
-      "s.last_correct",
-      "s.last_at",
-    ])
-    .where("m.cohort_id", "=", cohortId)
-    .execute();
+  const counts = await taskCounts(db, cohortId, places);
   const exams = await db
     .selectFrom("exams")
     .innerJoin(
@@ -99,6 +99,41 @@ export async function cohortRows(
   );
 }
 
+/**
+ * Each cohort learner's answers summed per task statement by the database,
+ * a dozen rows a learner rather than one per question. Answers to questions
+ * outside the blueprint come back with no domain or task: they count only
+ * towards when the learner was last active.
+ */
+async function taskCounts(
+  db: Kysely<Database>,
+  cohortId: string,
+  places: ReadonlyMap<string, QuestionPlace>,
+): Promise<TaskCount[]> {
+  // Typed, since PostgreSQL cannot tell the type of a parameter in `values`;
+  // a row of nulls stands in for an empty bank, as `values` needs a row.
+  const place = (
+    id: string | null,
+    domain: number | null,
+    task: string | null,
+  ) =>
+    sql`(cast(${id} as text), cast(${domain} as integer), cast(${task} as text))`;
+  const placeRows = places.size
+    ? [...places].map(([id, p]) => place(id, p.domain, p.task))
+    : [place(null, null, null)];
+  const { rows } = await sql`with places (question_id, domain, task) as
+      (values ${sql.join(placeRows)})
+    select s.learner_id, p.domain, p.task, sum(s.answered) as answered,
+      sum(s.correct) as correct, sum(s.last_correct) as last_right,
+      max(s.last_at) as last_at
+    from cohort_members m
+    join learner_question_stats s on s.learner_id = m.learner_id
+    left join places p on p.question_id = s.question_id
+    where m.cohort_id = ${cohortId}
+    group by s.learner_id, p.domain, p.task`.execute(db);
+  return z.array(TaskCountSchema).parse(rows);
+}
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -111,13 +146,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 function rowFor(
   member: { id: string; display_name: string; email: string | null },
-  counts: {
-    question_id: string;
-    answered: number;
-    correct: number;
-    last_correct: number;
-    last_at: string;
-  }[],
+  counts: TaskCount[],
   exams: { scaled_score: number | null }[],
   blueprint: Blueprint,
   places: ReadonlyMap<string, QuestionPlace>,
@@ -130,13 +159,14 @@ function rowFor(
   }));
   const taskRight = new Map<string, number>();
   for (const count of counts) {
-    const place = places.get(count.question_id);
-    const tally = tallies.find((t) => t.number === place?.domain);
-    if (!place || !tally) continue;
-    tally.answered += Number(count.answered);
-    tally.correct += Number(count.correct);
-    if (Number(count.last_correct) === 1)
-      taskRight.set(place.task, (taskRight.get(place.task) ?? 0) + 1);
+    const tally = tallies.find((t) => t.number === count.domain);
+    if (count.task === null || !tally) continue;
+    tally.answered += count.answered;
+    tally.correct += count.correct;
+    taskRight.set(
+      count.task,
+      (taskRight.get(count.task) ?? 0) + count.last_right,
+    );
   }
 
   const answered = tallies.reduce((n, t) => n + t.answered, 0);
@@ -184,13 +214,13 @@ export function pageOfRows(rows: CohortRow[], query: CohortTableQuery) {
   const found = needle
     ? rows.filter((row) => row.name.toLowerCase().includes(needle))
     : rows;
-  const key = (row: CohortRow): string | number =>
-    query.sort === "name" ? row.name.toLowerCase() : (row[query.sort] ?? -1);
   const sign = query.dir === "asc" ? 1 : -1;
-  const sorted = [...found].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return (x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name)) * sign;
-  });
+  const sorted = [...found].sort(
+    (a, b) =>
+      (compareKeys(sortKey(a, query.sort), sortKey(b, query.sort)) ||
+        compareKeys(a.name, b.name) ||
+        compareKeys(a.learnerId, b.learnerId)) * sign,
+  );
 
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -199,4 +229,27 @@ export function pageOfRows(rows: CohortRow[], query: CohortTableQuery) {
     pageSize: query.pageSize,
     rows: sorted.slice(start, start + query.pageSize),
   };
+}
+
+function sortKey(
+  row: CohortRow,
+  sort: CohortTableQuery["sort"],
+): string | number | null {
+  return sort === "name" ? row.name.toLowerCase() : row[sort];
+}
+
+/**
+ * A missing figure (no answer yet, so no accuracy, readiness or last
+ * activity; no mock exam) sorts below every figure: first in ascending
+ * order, last in descending. Keys of one column are all numbers or all
+ * timestamps of one shape.
+ */
+function compareKeys(
+  x: string | number | null,
+  y: string | number | null,
+): number {
+  if (x === y) return 0;
+  if (x === null) return -1;
+  if (y === null) return 1;
+  return x < y ? -1 : 1;
 }

@@ -149,24 +149,6 @@ export async function joinCohort(
   return { cohortId: cohort.id, name: cohort.name };
 }
 
-/** Whether the viewer teaches a cohort the learner is in (or is an admin). */
-export async function teachesLearner(
-  db: Kysely<Database>,
-  viewer: Learner,
-  learnerId: string,
-): Promise<boolean> {
-  if (viewer.role === "admin") return true;
-  if (viewer.role !== "instructor") return false;
-  const row = await db
-    .selectFrom("cohort_members")
-    .innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id")
-    .select("cohort_members.learner_id")
-    .where("cohorts.owner_id", "=", viewer.id)
-    .where("cohort_members.learner_id", "=", learnerId)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export async function isCohortMember(
   db: Kysely<Database>,
   cohortId: string,

@@ -1,83 +1,23 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  GROUP_SHARE,
   analyseItems,
   type AttemptRow,
   type ItemStats,
-  type QuestionInfo,
 } from "@/lib/instructors/item-analysis";
-import { isCorrect } from "@/lib/questions/check-answer";
-
-const LETTERS = ["A", "B", "C", "D"];
-
-function question(id: string, answer: string[], options = LETTERS) {
-  return { id, options, answer } satisfies QuestionInfo;
-}
-
-const Q1 = question("Q1", ["B"]);
-// Keyed C, but the strongest learners all choose A: the key is wrong.
-const Q2 = question("Q2", ["C"]);
-// Nobody chooses A.
-const Q3 = question("Q3", ["D"]);
-const QUESTIONS = [Q1, Q2, Q3];
-
-function row(
-  learnerId: string,
-  item: QuestionInfo,
-  chosen: string[],
-  timeTakenMs: number | null = 30_000,
-): AttemptRow {
-  const correct = isCorrect(chosen, item.answer);
-  return { learnerId, questionId: item.id, chosen, correct, timeTakenMs };
-}
-
-/*
- * Twelve learners, first attempts only (1 = correct):
- *
- *        Q1 (B)  Q2 (C)  Q3 (D)   Q1 time
- *   L01   B 1     A 0     D 1     30 s
- *   L02   B 1     A 0     D 1     30 s
- *   L03   B 1     A 0     D 1     30 s
- *   L04   B 1     A 0     D 1     30 s
- *   L05   B 1     C 1     D 1     30 s
- *   L06   B 1     B 0     B 0     30 s
- *   L07   A 0     C 1     D 1     30 s
- *   L08   B 1     C 1     C 0     30 s
- *   L09   C 0     C 1     B 0     30 s
- *   L10   D 0     C 1     C 0     30 s
- *   L11   A 0     D 0     B 0     63 s
- *   L12   C 0     C 1     C 0     none
- *
- * Facility: Q1 7/12, Q2 6/12, Q3 6/12. Each 27% group holds
- * floor(0.27 · 12) = 3 learners; equal rest scores are ordered by id.
- */
-const FIRSTS: [string, string, string, string, number | null][] = [
-  ["L01", "B", "A", "D", 30_000],
-  ["L02", "B", "A", "D", 30_000],
-  ["L03", "B", "A", "D", 30_000],
-  ["L04", "B", "A", "D", 30_000],
-  ["L05", "B", "C", "D", 30_000],
-  ["L06", "B", "B", "B", 30_000],
-  ["L07", "A", "C", "D", 30_000],
-  ["L08", "B", "C", "C", 30_000],
-  ["L09", "C", "C", "B", 30_000],
-  ["L10", "D", "C", "C", 30_000],
-  ["L11", "A", "D", "B", 63_000],
-  ["L12", "C", "C", "C", null],
-];
-
-function firstRows(order: typeof FIRSTS): AttemptRow[] {
-  return order.flatMap(([learner, q1, q2, q3, q1Time]) => [
-    row(learner, Q1, [q1], q1Time),
-    row(learner, Q2, [q2]),
-    row(learner, Q3, [q3]),
-  ]);
-}
-
-// Later tries, after feedback: counted, they would lift Q1 to 8/13.
-const RETRIES = [row("L12", Q1, ["B"], 5_000), row("L01", Q2, ["C"], 5_000)];
-
-const COHORT = [...firstRows(FIRSTS), ...RETRIES];
+import {
+  COHORT,
+  FIRSTS,
+  LETTERS,
+  Q1,
+  Q3,
+  QUESTIONS,
+  RETRIES,
+  firstRows,
+  question,
+  row,
+} from "@/lib/testing/item-analysis-fixture";
 
 function statsFor(stats: ItemStats[], id: string): ItemStats {
   const found = stats.find((s) => s.questionId === id);
@@ -89,6 +29,7 @@ function analyseCohort(minAttempts = 10) {
   return analyseItems(QUESTIONS, COHORT, { minAttempts });
 }
 
+// The class of twelve is drawn in lib/testing/item-analysis-fixture.ts.
 describe("analyseItems", () => {
   it("counts facility, option shares and time over first attempts only", () => {
     // L12's second try at Q1 (correct, 5 s) and L01's at Q2 are ignored.
@@ -163,6 +104,36 @@ describe("analyseItems", () => {
     expect(analyseItems(QUESTIONS, reversed, { minAttempts: 10 })).toEqual(
       analyseCohort(),
     );
+  });
+
+  it("measures discrimination as Kelley's upper–lower 27% index, blind to the middle of the class", () => {
+    // Twenty learners; learner n got n of 19 other questions right, so the
+    // rest scores are all different. Groups of floor(0.27 · 20) = 5: the top
+    // five (n = 15..19) got X right 4 times, the bottom five (n = 0..4) once.
+    // D = 4/5 − 1/5 = 0.6 whatever the middle ten answered, which a
+    // correlation with the rest score, as Moodle reports, would not be.
+    const x = question("X", ["A"]);
+    const others = Array.from({ length: 19 }, (_, i) =>
+      question(`O${i}`, ["A"]),
+    );
+    const learners = Array.from(
+      { length: 20 },
+      (_, n) => `P${String(n).padStart(2, "0")}`,
+    );
+    const classWhere = (middleRight: boolean) =>
+      learners.flatMap((id, n) => [
+        ...others.map((other, i) => row(id, other, [i < n ? "A" : "B"])),
+        row(id, x, [
+          (n >= 15 ? n !== 15 : n < 5 ? n === 0 : middleRight) ? "A" : "B",
+        ]),
+      ]);
+
+    const discriminationOfX = (middleRight: boolean) =>
+      analyseItems([x, ...others], classWhere(middleRight))[0]?.discrimination;
+
+    expect(GROUP_SHARE).toBe(0.27);
+    expect(discriminationOfX(true)).toBeCloseTo(0.6);
+    expect(discriminationOfX(false)).toBeCloseTo(0.6);
   });
 
   it("raises only few-attempts below the minimum but still reports D", () => {

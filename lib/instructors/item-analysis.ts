@@ -93,9 +93,44 @@ export const VERY_HARD_BELOW = 0.2;
 /** Below this many attempts the shares are too noisy to flag anything else. */
 export const DEFAULT_MIN_ATTEMPTS = 20;
 
-type LearnerTotal = { answered: number; correct: number };
+/**
+ * What one item's statistics are computed from. analyseItems gathers it from
+ * attempt rows in memory; analyseItemsInDatabase has the database gather it;
+ * both turn it into ItemStats with statsFromTally, so they agree.
+ */
+export type ItemTally = {
+  attempts: number;
+  correct: number;
+  /** Attempts that recorded a time, and the sum of their times. */
+  timed: number;
+  totalTimeMs: number;
+  /** Attempts that picked each letter; a letter counts once per attempt. */
+  picks: ReadonlyMap<string, number>;
+  /**
+   * Learners with a rest score (see rank), and how many of the strongest
+   * and of the weakest `groupSize(ranked)` got the item right.
+   */
+  ranked: number;
+  upperCorrect: number;
+  lowerCorrect: number;
+};
+
+/** A learner's first answers over all the questions analysed. */
+export type LearnerTotal = { answered: number; correct: number };
+
+/** One learner's first answer to an item: who, and whether it was right. */
+export type FirstVerdict = { learnerId: string; correct: boolean };
 
 type Ranked = { learnerId: string; rest: number; correct: boolean };
+
+/** The minimum number of attempts below which only "few-attempts" is raised. */
+export function minAttemptsOf(options?: { minAttempts?: number }): number {
+  const minAttempts = options?.minAttempts ?? DEFAULT_MIN_ATTEMPTS;
+  if (!Number.isInteger(minAttempts) || minAttempts < 0) {
+    throw new Error(`minAttempts must be a whole number, not ${minAttempts}`);
+  }
+  return minAttempts;
+}
 
 /**
  * Item statistics for each of `questions`, in that order. `attempts` must be
@@ -107,17 +142,18 @@ export function analyseItems(
   attempts: AttemptRow[],
   options?: { minAttempts?: number },
 ): ItemStats[] {
-  const minAttempts = options?.minAttempts ?? DEFAULT_MIN_ATTEMPTS;
-  if (!Number.isInteger(minAttempts) || minAttempts < 0) {
-    throw new Error(`minAttempts must be a whole number, not ${minAttempts}`);
-  }
+  const minAttempts = minAttemptsOf(options);
 
   const known = new Set(questions.map((q) => q.id));
   const firsts = firstAttempts(attempts, known);
   const totals = learnerTotals(firsts);
 
   return questions.map((question) =>
-    analyseItem(question, firsts.get(question.id) ?? [], totals, minAttempts),
+    statsFromTally(
+      question,
+      tallyOf(firsts.get(question.id) ?? [], totals),
+      minAttempts,
+    ),
   );
 }
 
@@ -141,8 +177,8 @@ function firstAttempts(
 }
 
 /** Each learner's first-attempt tally over all the questions analysed. */
-function learnerTotals(
-  firsts: Map<string, AttemptRow[]>,
+export function learnerTotals(
+  firsts: ReadonlyMap<string, FirstVerdict[]>,
 ): Map<string, LearnerTotal> {
   const totals = new Map<string, LearnerTotal>();
   for (const rows of firsts.values()) {
@@ -156,27 +192,44 @@ function learnerTotals(
   return totals;
 }
 
-function analyseItem(
-  question: QuestionInfo,
+/** One item's tally from its first attempts, one row per learner. */
+function tallyOf(
   rows: AttemptRow[],
   totals: Map<string, LearnerTotal>,
-  minAttempts: number,
-): ItemStats {
-  const attempts = rows.length;
-  const facility =
-    attempts === 0 ? null : rows.filter((r) => r.correct).length / attempts;
-  const discrimination = upperLowerIndex(rank(rows, totals));
-  const options = optionCounts(question, rows);
+): ItemTally {
+  const times = rows.flatMap((r) =>
+    r.timeTakenMs === null ? [] : [r.timeTakenMs],
+  );
+  const picks = new Map<string, number>();
+  // A letter repeated within one attempt still counts once for it.
+  for (const letter of rows.flatMap((r) => [...new Set(r.chosen)]))
+    picks.set(letter, (picks.get(letter) ?? 0) + 1);
 
   return {
-    questionId: question.id,
-    attempts,
-    learners: new Set(rows.map((r) => r.learnerId)).size,
-    facility,
-    discrimination,
-    averageTimeMs: averageTime(rows),
-    options,
-    flags: flagsFor(attempts, facility, discrimination, options, minAttempts),
+    attempts: rows.length,
+    correct: countCorrect(rows),
+    timed: times.length,
+    totalTimeMs: times.reduce((sum, t) => sum + t, 0),
+    picks,
+    ...extremeGroups(rows, totals),
+  };
+}
+
+/**
+ * The learners who answered an item ranked by rest score, and how many of
+ * the strongest and of the weakest `groupSize` got it right.
+ */
+export function extremeGroups(
+  verdicts: FirstVerdict[],
+  totals: ReadonlyMap<string, LearnerTotal>,
+): Pick<ItemTally, "ranked" | "upperCorrect" | "lowerCorrect"> {
+  const ranked = rank(verdicts, totals);
+  const size = groupSize(ranked.length);
+
+  return {
+    ranked: ranked.length,
+    upperCorrect: countCorrect(ranked.slice(0, size)),
+    lowerCorrect: countCorrect(ranked.slice(ranked.length - size)),
   };
 }
 
@@ -185,8 +238,11 @@ function analyseItem(
  * no other question answered have no rest score and are left out: they say
  * nothing about whether strong learners do better on this item.
  */
-function rank(rows: AttemptRow[], totals: Map<string, LearnerTotal>): Ranked[] {
-  const ranked = rows.flatMap((row) => {
+function rank(
+  verdicts: FirstVerdict[],
+  totals: ReadonlyMap<string, LearnerTotal>,
+): Ranked[] {
+  const ranked = verdicts.flatMap((row) => {
     const total = totals.get(row.learnerId);
     if (!total || total.answered < 2) return [];
     const rest = (total.correct - (row.correct ? 1 : 0)) / (total.answered - 1);
@@ -203,47 +259,52 @@ function rank(rows: AttemptRow[], totals: Map<string, LearnerTotal>): Ranked[] {
   );
 }
 
-/** D = p(upper) − p(lower) over groups of floor(27% · n), at least one. */
-function upperLowerIndex(ranked: Ranked[]): number | null {
-  const n = ranked.length;
-  if (n < MIN_GROUP) return null;
-
-  const size = Math.max(1, Math.floor(GROUP_SHARE * n));
-  const upper = countCorrect(ranked.slice(0, size));
-  const lower = countCorrect(ranked.slice(n - size));
-
-  return (upper - lower) / size;
+function countCorrect(rows: { correct: boolean }[]): number {
+  return rows.filter((r) => r.correct).length;
 }
 
-function countCorrect(group: Ranked[]): number {
-  return group.filter((r) => r.correct).length;
-}
-
-function averageTime(rows: AttemptRow[]): number | null {
-  const times = rows.flatMap((r) =>
-    r.timeTakenMs === null ? [] : [r.timeTakenMs],
-  );
-  if (times.length === 0) return null;
-  return times.reduce((sum, t) => sum + t, 0) / times.length;
-}
-
-function optionCounts(
+/** An item's statistics and flags from its tally. */
+export function statsFromTally(
   question: QuestionInfo,
-  rows: AttemptRow[],
-): ItemStats["options"] {
+  tally: ItemTally,
+  minAttempts: number,
+): ItemStats {
+  const { attempts } = tally;
+  const facility = attempts === 0 ? null : tally.correct / attempts;
+  const discrimination = upperLowerIndex(tally);
   const keyed = new Set(question.answer);
-  // A letter repeated within one attempt still counts once for it.
-  const picks = rows.map((r) => new Set(r.chosen));
-
-  return question.options.map((letter) => {
-    const chosen = picks.filter((p) => p.has(letter)).length;
+  const options = question.options.map((letter) => {
+    const chosen = tally.picks.get(letter) ?? 0;
     return {
       letter,
       keyed: keyed.has(letter),
       chosen,
-      share: rows.length === 0 ? 0 : chosen / rows.length,
+      share: attempts === 0 ? 0 : chosen / attempts,
     };
   });
+
+  return {
+    questionId: question.id,
+    attempts,
+    // One first attempt per learner, so as many learners as attempts.
+    learners: attempts,
+    facility,
+    discrimination,
+    averageTimeMs: tally.timed === 0 ? null : tally.totalTimeMs / tally.timed,
+    options,
+    flags: flagsFor(attempts, facility, discrimination, options, minAttempts),
+  };
+}
+
+/** Floor(27% · n) learners, at least one. */
+function groupSize(ranked: number): number {
+  return Math.max(1, Math.floor(GROUP_SHARE * ranked));
+}
+
+/** D = p(upper) − p(lower); null below MIN_GROUP ranked learners. */
+function upperLowerIndex(tally: ItemTally): number | null {
+  if (tally.ranked < MIN_GROUP) return null;
+  return (tally.upperCorrect - tally.lowerCorrect) / groupSize(tally.ranked);
 }
 
 /**

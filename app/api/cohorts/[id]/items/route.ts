@@ -7,13 +7,16 @@ import { itemReport } from "@/lib/instructors/cohort-reports";
 import { getCohortOrThrow } from "@/lib/instructors/cohorts";
 import { findSession } from "@/lib/session/open-session";
 
-/** Item analysis over the cohort; the id "all" means every learner (admins). */
+/**
+ * Item analysis over the cohort, or over every learner with the id "all".
+ * Any instructor may see the latter: it holds counts and shares per question
+ * and option, and names no learner.
+ */
 export const GET = route<{ id: string }>(
   async (request, { params, timing }) => {
     const { id } = await params;
-    const session = await findSession(request);
+    const viewer = requireRole(await findSession(request), "instructor");
     const everyone = id === "all";
-    const viewer = requireRole(session, everyone ? "admin" : "instructor");
     if (!everyone) await getCohortOrThrow(getDb(), viewer, id);
 
     const items = await timing.measure("db", () =>
