@@ -39,11 +39,3 @@ export function requireRole(
   if (learner.role === "admin" || roles.includes(learner.role)) return learner;
   throw new AppError("FORBIDDEN", only);
 }
-
-/**
- * Whether a viewer may see a learner's progress: their own, or any as an
- * admin. Instructors will see their cohorts' learners (issue #6).
- */
-export function canViewLearner(viewer: Learner, learnerId: string): boolean {
-  return viewer.id === learnerId || viewer.role === "admin";
-}

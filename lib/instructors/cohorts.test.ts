@@ -4,6 +4,7 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { getExamDate, setExamDate } from "@/lib/learners/exam-date";
 import { createGuestLearner } from "@/lib/learners/create-guest-learner";
 import {
+  canViewLearner,
   createCohort,
   getCohortOrThrow,
   joinCohort,
@@ -109,5 +110,33 @@ describe("getCohortOrThrow", () => {
     expect((await getCohortOrThrow(database(), admin, cohort.id)).id).toBe(
       cohort.id,
     );
+  });
+});
+
+describe("canViewLearner", () => {
+  it("lets a cohort's owner and an admin see a learner in it, and nobody else", async () => {
+    const owner = await instructor("teacher@example.com");
+    const other = await instructor("other-teacher@example.com");
+    const admin: Learner = { ...other, id: other.id, role: "admin" };
+    const cohort = await createCohort(database(), owner.id, {
+      name: "A",
+      targetExamDate: null,
+    });
+    const theirs = await createCohort(database(), other.id, {
+      name: "B",
+      targetExamDate: null,
+    });
+    const inside = await createGuestLearner(database());
+    const outside = await createGuestLearner(database());
+    await joinCohort(database(), inside.id, cohort.inviteCode);
+    await joinCohort(database(), outside.id, theirs.inviteCode);
+    const may = (viewer: Learner, cohortId: string, learnerId: string) =>
+      canViewLearner(database(), viewer, cohortId, learnerId);
+
+    expect(await may(owner, cohort.id, inside.id)).toBe(true);
+    expect(await may(admin, cohort.id, inside.id)).toBe(true);
+    expect(await may(other, cohort.id, inside.id)).toBe(false);
+    expect(await may(owner, cohort.id, outside.id)).toBe(false);
+    expect(await may(owner, theirs.id, outside.id)).toBe(false);
   });
 });

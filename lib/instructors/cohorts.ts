@@ -149,16 +149,25 @@ export async function joinCohort(
   return { cohortId: cohort.id, name: cohort.name };
 }
 
-export async function isCohortMember(
+/**
+ * Whether a viewer may see one learner's progress through a cohort: the
+ * learner must be in it, and the viewer must own it or be an admin. Another
+ * instructor's cohort, or a learner outside it, is the same "no".
+ */
+export async function canViewLearner(
   db: Kysely<Database>,
+  viewer: Learner,
   cohortId: string,
   learnerId: string,
 ): Promise<boolean> {
   const row = await db
     .selectFrom("cohort_members")
-    .select("learner_id")
-    .where("cohort_id", "=", cohortId)
-    .where("learner_id", "=", learnerId)
+    .innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id")
+    .select("cohorts.owner_id")
+    .where("cohort_members.cohort_id", "=", cohortId)
+    .where("cohort_members.learner_id", "=", learnerId)
     .executeTakeFirst();
-  return Boolean(row);
+  return (
+    row !== undefined && (viewer.role === "admin" || row.owner_id === viewer.id)
+  );
 }

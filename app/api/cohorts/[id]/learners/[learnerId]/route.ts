@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/get-db";
 import { AppError } from "@/lib/errors/app-error";
 import { route } from "@/lib/http/route";
-import { getCohortOrThrow, isCohortMember } from "@/lib/instructors/cohorts";
+import { canViewLearner, getCohortOrThrow } from "@/lib/instructors/cohorts";
 import { getProgress } from "@/lib/progress/get-progress";
 import { getQuestionBank } from "@/lib/questions/question-bank";
 import { findSession } from "@/lib/session/open-session";
@@ -15,7 +15,7 @@ export const GET = route<{ id: string; learnerId: string }>(
     const { id, learnerId } = await params;
     const viewer = requireRole(await findSession(request), "instructor");
     const cohort = await getCohortOrThrow(getDb(), viewer, id);
-    if (!(await isCohortMember(getDb(), cohort.id, learnerId))) {
+    if (!(await canViewLearner(getDb(), viewer, cohort.id, learnerId))) {
       throw new AppError(
         "NOT_FOUND",
         "There is no such learner in this cohort.",
