@@ -99,6 +99,11 @@ describe("gated pages", () => {
         ["sign-in", "sign-in", "refused", "shown", "shown"],
       ],
       [
+        "/instructor/items",
+        "Item analysis over every learner",
+        ["sign-in", "sign-in", "refused", "shown", "shown"],
+      ],
+      [
         "/instructor/learner?cohort=x&id=y",
         "Learner progress",
         ["sign-in", "sign-in", "refused", "shown", "shown"],
