@@ -6,6 +6,12 @@ export const LatencySchema = z.object({
   p99Ms: z.number().nonnegative(),
   opsPerSecond: z.number().nonnegative(),
   errors: z.number().int().nonnegative(),
+  /**
+   * CPU time the measuring process spent per operation, in microseconds: the
+   * client's side only. Less noisy than latency on a shared machine, since
+   * another process's load does not add to it. Absent from older reports.
+   */
+  cpuMicrosPerOp: z.number().nonnegative().optional(),
 });
 export type Latency = z.infer<typeof LatencySchema>;
 

@@ -27,6 +27,7 @@ export async function measureInFlight(
   const samples: number[] = [];
   let errors = 0;
   let started = 0;
+  const cpuAtStart = process.cpuUsage();
   const begin = performance.now();
   const stopAt = begin + milliseconds;
 
@@ -45,13 +46,28 @@ export async function measureInFlight(
   await Promise.all(Array.from({ length: inFlight }, lane));
 
   const elapsedSeconds = (performance.now() - begin) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
   samples.sort((a, b) => a - b);
   return {
     p50Ms: round(percentile(samples, 50)),
     p99Ms: round(percentile(samples, 99)),
     opsPerSecond: Math.round(samples.length / elapsedSeconds),
     errors,
+    cpuMicrosPerOp:
+      started === 0
+        ? 0
+        : Math.round(((cpu.user + cpu.system) / started) * 10) / 10,
   };
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/**
+ * Of several runs of one thing, the one with the median p50: on a shared
+ * machine a single run can land on a busy moment.
+ */
+export function medianRun(runs: readonly Latency[]): Latency {
+  if (runs.length === 0) throw new Error("medianRun needs at least one run");
+  const sorted = [...runs].sort((a, b) => a.p50Ms - b.p50Ms);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
