@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { AppError } from "@/lib/errors/app-error";
 import {
@@ -107,6 +107,30 @@ describe("createMemcached", () => {
     await client.delete("k1");
     expect(await client.get("k1")).toBeNull();
     client.close();
+  });
+
+  it("sends the requests made in one turn together, in a few socket writes", async () => {
+    const client = clientFor(server.port);
+    await client.get("warm-up"); // connected before counting
+    const write = vi.spyOn(net.Socket.prototype, "_write");
+    const writev = vi.spyOn(net.Socket.prototype, "_writev");
+    const keys = Array.from({ length: 100 }, (_, i) => `turn-${i}`);
+
+    try {
+      await Promise.all(
+        keys.map((key) => client.set(key, Buffer.from(key), 60)),
+      );
+      const read = await Promise.all(keys.map((key) => client.get(key)));
+      const writes = write.mock.calls.length + writev.mock.calls.length;
+      console.log(`200 requests in two turns took ${writes} socket writes`);
+
+      expect(read.map((value) => value?.toString())).toEqual(keys);
+      expect(writes).toBeLessThanOrEqual(4);
+    } finally {
+      write.mockRestore();
+      writev.mockRestore();
+      client.close();
+    }
   });
 
   it("gives up on a node that never answers, within its deadline", async () => {
