@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Rendezvous (highest random weight) hashing: every node scores every key,
@@ -21,10 +21,5 @@ export function rankNodes<T extends { name: string }>(
 // 48 bits of MD5 fit a double exactly; MD5 serves here as a fast, evenly
 // spread hash, not as a security measure.
 function score(node: string, key: string): number {
-  return createHash("md5")
-    .update(node)
-    .update("\0")
-    .update(key)
-    .digest()
-    .readUIntBE(0, 6);
+  return hash("md5", `${node}\0${key}`, "buffer").readUIntBE(0, 6);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
@@ -25,7 +25,7 @@ export function sessionKeyOfHash(hash: string): string {
 
 /** The name SQL knows a session by: never the id itself. */
 export function sessionHash(id: string): string {
-  return createHash("sha256").update(id).digest("hex");
+  return hash("sha256", id, "hex");
 }
 
 export function keyPrefix(key: string): string {
