@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 describe("openSqlite", () => {
-  it("creates the file's folders and uses WAL journaling", async () => {
+  it("creates the file's folders, uses WAL journaling and syncs at checkpoints", async () => {
     const file = path.join(temp.dir, "nested", "test.sqlite");
     await openSqlite(file).destroy();
 
@@ -21,9 +21,13 @@ describe("openSqlite", () => {
     const { rows } = await sql<{
       journal_mode: string;
     }>`pragma journal_mode`.execute(again);
+    const synchronous = await sql<{
+      synchronous: number;
+    }>`pragma synchronous`.execute(again);
     await again.destroy();
 
     expect(rows[0]?.journal_mode).toBe("wal");
+    expect(synchronous.rows[0]?.synchronous).toBe(1); // NORMAL
   });
 });
 
