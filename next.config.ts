@@ -54,7 +54,7 @@ function contentSecurityPolicy(scriptHashes: Iterable<string>): Header {
       // Shiki's highlighted code arrives as HTML with style attributes, and
       // charts and progress bars set inline widths.
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
+      "img-src 'self'",
       "font-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",
