@@ -189,6 +189,18 @@ async function main() {
       fail(`${route} would be served without ${missing.length} of its hashes`);
     }
   }
+  // Next compiles a header value holding a colon as a template on every
+  // request it matches (decision 009), so none may hold one.
+  for (const { source, headers } of headerRoutes) {
+    for (const { key, value } of headers) {
+      if (value.includes(":")) {
+        fail(
+          `${key} for ${source} holds a colon, which Next would compile on ` +
+            "every request: write the value without one",
+        );
+      }
+    }
+  }
   // A standalone build (docs/deploy-aws.md) serves from its own copy of
   // .next, made during the build, before the hashes existed.
   const standalone = path.join(distDir, "standalone", ".next");
