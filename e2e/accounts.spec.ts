@@ -20,6 +20,11 @@ test("a guest signs up, keeps their progress, signs out everywhere, and a second
   const email = `walker-${Date.now()}@example.com`;
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Create one" }).click();
+  // The sign-in page has fields of the same names: filling before the
+  // sign-up page has replaced it would type into the page being left.
+  await expect(
+    page.getByRole("heading", { name: "Create an account" }),
+  ).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
