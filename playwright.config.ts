@@ -22,6 +22,10 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: true,
   workers: 2,
+  // The specs are whole journeys (accounts made with the CLI, two browsers,
+  // several axe scans) on two shared cores, and the longest take 20-25 s on
+  // a busy run. The limit is there to stop a hung test, not to time one.
+  timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   use: {
