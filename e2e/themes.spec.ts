@@ -122,7 +122,7 @@ for (const scheme of ["light", "dark"] as const) {
   }
 }
 
-test("an option holding a long identifier in code wraps on a phone instead of widening the page", async ({
+test("a long identifier in an option wraps on a phone instead of widening the page", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 740 });

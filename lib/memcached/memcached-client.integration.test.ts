@@ -109,7 +109,7 @@ describe("createMemcached", () => {
     client.close();
   });
 
-  it("sends the requests made in one turn together, in a few socket writes", async () => {
+  it("sends a turn's requests together, in a few socket writes", async () => {
     const client = clientFor(server.port);
     await client.get("warm-up"); // connected before counting
     const write = vi.spyOn(net.Socket.prototype, "_write");
